@@ -1,0 +1,110 @@
+import type { ChangeKind } from '../../protocol/changes';
+import { emptyPixelBatch, type BoundingBox, type PixelBatch } from '../../server/canvas/pixel-batch';
+import type { Queryable } from '../pool';
+
+/** A change as stored: its row in `changes` and its pixels from `pixel_events`. */
+export interface StoredChange {
+  seq: number;
+  kind: ChangeKind;
+  at: Date;
+  orderId: string | null;
+  pixels: PixelBatch;
+}
+
+export interface ChangeRow {
+  seq: number;
+  kind: ChangeKind;
+  orderId: string | null;
+  actor: string;
+  pixelCount: number;
+  bbox: BoundingBox | null;
+  note: string | null;
+}
+
+// Any fixed key. Held for the length of a write transaction: one writer at a time across
+// every instance, so seqs are taken gap-free and in commit order.
+const CHANGE_WRITER_LOCK_KEY = 0x60_17_b0_a2;
+
+export async function lockChangeWriter(client: Queryable): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_WRITER_LOCK_KEY]);
+}
+
+export async function headSeq(db: Queryable): Promise<number> {
+  const result = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM changes');
+  return result.rows[0].seq ?? 0;
+}
+
+/** Inserts change rows and returns their `created_at`. */
+export async function insertChanges(client: Queryable, rows: ChangeRow[]): Promise<Date> {
+  const result = await client.query<{ now: Date }>(
+    `INSERT INTO changes (seq, kind, order_id, actor, pixel_count, bbox_x, bbox_y, bbox_width, bbox_height, note)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[], $5::int[],
+                          $6::int[], $7::int[], $8::int[], $9::int[], $10::text[])
+     RETURNING created_at AS now`,
+    [
+      rows.map((row) => row.seq),
+      rows.map((row) => row.kind),
+      rows.map((row) => row.orderId),
+      rows.map((row) => row.actor),
+      rows.map((row) => row.pixelCount),
+      rows.map((row) => row.bbox?.x ?? null),
+      rows.map((row) => row.bbox?.y ?? null),
+      rows.map((row) => row.bbox?.width ?? null),
+      rows.map((row) => row.bbox?.height ?? null),
+      rows.map((row) => row.note),
+    ],
+  );
+  return result.rows[0].now;
+}
+
+/** Pixel events of many changes, as parallel columns (one entry per pixel). */
+export interface PixelEventColumns {
+  seqs: number[];
+  xs: number[];
+  ys: number[];
+  colors: number[];
+  previousColors: number[];
+}
+
+export async function insertPixelEvents(client: Queryable, events: PixelEventColumns): Promise<void> {
+  if (events.seqs.length === 0) return;
+  await client.query(
+    `INSERT INTO pixel_events (seq, x, y, color, prev_color)
+     SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::smallint[], $4::smallint[], $5::smallint[])`,
+    [events.seqs, events.xs, events.ys, events.colors, events.previousColors],
+  );
+}
+
+/** Changes with `afterSeq < seq <= uptoSeq`, with their pixels, in seq order. */
+export async function loadChanges(db: Queryable, afterSeq: number, uptoSeq: number): Promise<StoredChange[]> {
+  if (uptoSeq <= afterSeq) return [];
+  const [changeRows, pixelRows] = await Promise.all([
+    db.query<{ seq: number; kind: ChangeKind; created_at: Date; order_id: string | null; pixel_count: number }>(
+      `SELECT seq, kind, created_at, order_id, pixel_count FROM changes
+       WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
+      [afterSeq, uptoSeq],
+    ),
+    db.query<[number, number, number, number]>({
+      text: 'SELECT seq, x, y, color FROM pixel_events WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+      values: [afterSeq, uptoSeq],
+      rowMode: 'array',
+    }),
+  ]);
+  const changes = changeRows.rows.map((row) => ({
+    seq: row.seq,
+    kind: row.kind,
+    at: row.created_at,
+    orderId: row.order_id,
+    pixels: emptyPixelBatch(row.pixel_count),
+  }));
+  const bySeq = new Map(changes.map((change) => [change.seq, { change, filled: 0 }]));
+  for (const row of pixelRows.rows) {
+    const target = bySeq.get(row[0]);
+    if (!target) continue;
+    const i = target.filled++;
+    target.change.pixels.xs[i] = row[1];
+    target.change.pixels.ys[i] = row[2];
+    target.change.pixels.colors[i] = row[3];
+  }
+  return changes;
+}

@@ -1,0 +1,34 @@
+import type { PixelHistoryEntry } from '../../protocol/pixel-history';
+import type { ChangeKind } from '../../protocol/changes';
+import type { Queryable } from '../pool';
+
+/** A pixel's changes, newest first, with the order's name and message when an order painted it. */
+export async function pixelHistory(db: Queryable, x: number, y: number, limit: number): Promise<PixelHistoryEntry[]> {
+  const result = await db.query<{
+    seq: number;
+    kind: ChangeKind;
+    color: number;
+    at: Date;
+    order_id: string | null;
+    name: string | null;
+    message: string | null;
+  }>(
+    `SELECT e.seq, c.kind, e.color, c.created_at AS at, c.order_id, o.name, o.message
+     FROM pixel_events e
+     JOIN changes c ON c.seq = e.seq
+     LEFT JOIN orders o ON o.id = c.order_id
+     WHERE e.x = $1 AND e.y = $2
+     ORDER BY e.seq DESC
+     LIMIT $3`,
+    [x, y, limit],
+  );
+  return result.rows.map((row) => ({
+    seq: row.seq,
+    kind: row.kind,
+    color: row.color,
+    at: row.at.toISOString(),
+    ...(row.order_id ? { orderId: row.order_id } : {}),
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.message ? { message: row.message } : {}),
+  }));
+}

@@ -1,0 +1,34 @@
+/** Public settings of a board, as `GET /api/settings` and the socket `hello` event carry them. */
+export interface BoardSettings {
+  width: number;
+  height: number;
+  /** Palette colours as `#rrggbb`; a pixel's colour is an index into this list. */
+  palette: string[];
+  pricePerPixelSat: number;
+  maxPixelsPerOrder: number;
+  invoiceExpirySeconds: number;
+  network: string;
+  /** True while the built-in regtest LND simulator is the node: payments are not real. */
+  simulated: boolean;
+  seq: number;
+}
+
+/** The 16 colours satoshis.place used, in its order. */
+export const DEFAULT_PALETTE: readonly string[] = [
+  '#ffffff',
+  '#e4e4e4',
+  '#888888',
+  '#222222',
+  '#e4b4ca',
+  '#d4361e',
+  '#db993e',
+  '#8e705d',
+  '#e6d84e',
+  '#a3dc67',
+  '#4aba38',
+  '#7fcbd0',
+  '#5880a8',
+  '#3919d1',
+  '#c27ad0',
+  '#742671',
+];

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/pool';
+import { orderRequestSchema } from '../protocol/orders';
+import type { BoardSettings } from '../protocol/settings';
+import type { BoardPngCache } from './canvas/board-png-cache';
+import type { Config } from './config';
+import type { ChangeLog } from './history/change-log';
+import type { RecentChanges } from './history/recent-changes';
+import type { LightningNode } from './lightning/lightning-node';
+import type { OrderEvents } from './orders/order-events';
+import type { SettlementQueue } from './orders/settlement-queue';
+import type { RateLimiter } from './rate-limiter';
+
+/** Everything the edges (HTTP routes, socket handlers) call inward to, built once at start. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  db: Db;
+  lightning: LightningNode;
+  /** The node is the built-in regtest simulator: `/api/dev/pay` is open. */
+  simulated: boolean;
+  network: string;
+  changeLog: ChangeLog;
+  recentChanges: RecentChanges;
+  pngCache: BoardPngCache;
+  settlements: SettlementQueue;
+  orderEvents: OrderEvents;
+  orderRateLimiter: RateLimiter;
+  orderSchema: ReturnType<typeof orderRequestSchema>;
+}
+
+export function boardSettings(context: AppContext): BoardSettings {
+  const { config } = context;
+  return {
+    width: config.width,
+    height: config.height,
+    palette: config.palette,
+    pricePerPixelSat: config.pricePerPixelSat,
+    maxPixelsPerOrder: config.maxPixelsPerOrder,
+    invoiceExpirySeconds: config.invoiceExpirySeconds,
+    network: context.network,
+    simulated: context.simulated,
+    seq: context.changeLog.board.seq,
+  };
+}

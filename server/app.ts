@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
+import { migrate } from '../db/migrate';
+import { createPool } from '../db/pool';
+import { orderRequestSchema } from '../protocol/orders';
+import type { AppContext } from './app-context';
+import { BoardPngCache } from './canvas/board-png-cache';
+import type { Config } from './config';
+import { ChangeLog } from './history/change-log';
+import { loadBoard } from './history/load-board';
+import { RecentChanges } from './history/recent-changes';
+import { SnapshotScheduler } from './history/snapshot-scheduler';
+import { createApiHandler } from './http/api-handler';
+import { sendJson } from './http/respond';
+import { connectLnd } from './lightning/ln-service-node';
+import { startLndSimulator, type LndSimulator } from './lightning/simulator';
+import { createLogger } from './logger';
+import { expireOrders } from './orders/expire-orders';
+import { OrderEvents } from './orders/order-events';
+import { reconcilePendingOrders } from './orders/reconcile-pending';
+import { settleOrders } from './orders/settle-orders';
+import { SettlementQueue } from './orders/settlement-queue';
+import { RateLimiter } from './rate-limiter';
+import { ChangeBroadcaster } from './realtime/change-broadcaster';
+import { attachSocketApi, orderRoom, type BoardServer } from './realtime/socket-api';
+
+export interface StartOptions {
+  /** Serve the Next.js pages too (`dev` for hot reload); off in API-only tests. */
+  next?: { dev: boolean } | false;
+  log?: Logger;
+}
+
+export interface RunningBoltboard {
+  url: string;
+  port: number;
+  context: AppContext;
+  io: BoardServer;
+  close(): Promise<void>;
+}
+
+const EXPIRY_CHECK_MS = 5_000;
+const RECENT_CHANGES_MAX_PIXELS = 1_000_000;
+
+/** Starts one Boltboard instance: database, Lightning, board, HTTP + socket.io on one port. */
+export async function startBoltboard(config: Config, options: StartOptions = {}): Promise<RunningBoltboard> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const cleanups: Array<() => Promise<void> | void> = [];
+  let closing: Promise<void> | undefined;
+  // Undo the start in reverse: stop accepting first, close the database last. Runs once.
+  const closeAll = () =>
+    (closing ??= (async () => {
+      for (const cleanup of [...cleanups].reverse()) await cleanup();
+    })());
+  try {
+    let embedded: EmbeddedDatabase | undefined;
+    if (!config.databaseUrl) {
+      embedded = await startEmbeddedPostgres(config.dataDir, (message) => log.info(message));
+      cleanups.push(() => embedded?.stop());
+      log.info('embedded PostgreSQL started');
+    }
+    const db = createPool(config.databaseUrl ?? embedded!.url, (error) => log.warn({ err: error }, 'idle database connection failed'));
+    cleanups.push(() => db.end());
+    const applied = await migrate(db);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+
+    let simulator: LndSimulator | undefined;
+    if (config.lightning.kind === 'simulator') {
+      simulator = await startLndSimulator({ dir: path.join(config.dataDir, 'lnd-sim') });
+      cleanups.push(() => simulator?.stop());
+      log.warn({ host: simulator.host }, 'no LND configured: using the built-in regtest LND SIMULATOR (payments are not real)');
+    }
+    const lightning = connectLnd(
+      config.lightning.kind === 'lnd'
+        ? config.lightning
+        : { grpcHost: simulator!.host, cert: simulator!.certBase64, macaroon: simulator!.macaroonBase64 },
+    );
+    const node = await lightning.describe().catch((error: unknown) => {
+      log.error({ err: error }, 'the Lightning node did not answer at start');
+      return { network: 'unknown', simulated: false };
+    });
+
+    const board = await loadBoard(db, config.width, config.height);
+    log.info({ seq: board.seq }, 'board loaded');
+    const changeLog = new ChangeLog(db, board, (error) => log.error({ err: error }, 'change listener failed'));
+    const settlements = new SettlementQueue((hashes) => settleOrders(changeLog, hashes), log);
+    cleanups.push(() => settlements.stop());
+    const context: AppContext = {
+      config,
+      log,
+      db,
+      lightning,
+      simulated: node.simulated,
+      network: node.network,
+      changeLog,
+      recentChanges: new RecentChanges(RECENT_CHANGES_MAX_PIXELS),
+      pngCache: new BoardPngCache(board, config.palette),
+      settlements,
+      orderEvents: new OrderEvents(),
+      orderRateLimiter: new RateLimiter(config.orderRateLimitPerMinute),
+      orderSchema: orderRequestSchema(config),
+    };
+
+    const pages = options.next ? await prepareNext(options.next.dev) : null;
+    const api = createApiHandler(context);
+    const httpServer = createServer((req, res) => {
+      if (req.url?.startsWith('/api/')) void api(req, res);
+      else if (pages) void pages.handle(req, res);
+      else sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
+    });
+    const io: BoardServer = new Server(httpServer, {
+      maxHttpBufferSize: config.maxBodyBytes,
+      serveClient: false,
+      destroyUpgrade: false,
+    });
+    if (pages) {
+      httpServer.on('upgrade', (req, socket, head) => {
+        if (!req.url?.startsWith('/socket.io/')) pages.upgrade(req, socket, head);
+      });
+    }
+    attachSocketApi(io, context);
+    wireBroadcasts(context, io);
+
+    const snapshots = new SnapshotScheduler(db, board, config.snapshotEveryChanges, config.snapshotEveryMinutes, log);
+    await snapshots.start();
+    changeLog.onApplied(() => snapshots.noteApplied());
+    cleanups.push(() => snapshots.stop());
+
+    const stopFollowing = lightning.followPayments({
+      onPaid: (hash) => void settlements.settle(hash),
+      onConnected: () => {
+        log.info('invoice stream connected; reconciling pending orders');
+        reconcilePendingOrders(db, lightning, (hash) => settlements.settle(hash))
+          .then((paid) => paid > 0 && log.info({ paid }, 'reconciled payments made while disconnected'))
+          .catch((error: unknown) => log.error({ err: error }, 'reconciling pending orders failed'));
+      },
+      onDisconnected: (error, retryInMs) => log.warn({ err: error, retryInMs }, 'invoice stream lost; reconnecting'),
+    });
+    cleanups.push(stopFollowing);
+    const expiryTimer = setInterval(() => {
+      expireOrders(db, context.orderEvents).catch((error: unknown) => log.warn({ err: error }, 'expiring orders failed'));
+    }, EXPIRY_CHECK_MS);
+    cleanups.push(() => clearInterval(expiryTimer));
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+    cleanups.push(() => closeHttp(httpServer, io));
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log.info({ port, simulated: context.simulated, network: context.network }, `Boltboard listening on http://localhost:${port}`);
+    return { url: `http://localhost:${port}`, port, context, io, close: closeAll };
+  } catch (error) {
+    await closeAll().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** After a change is committed: remember it, send it to viewers, tell the order's watchers. */
+function wireBroadcasts(context: AppContext, io: BoardServer) {
+  const broadcaster = new ChangeBroadcaster(io);
+  context.changeLog.onApplied((changes) => {
+    context.recentChanges.add(changes);
+    broadcaster.publish(changes);
+    for (const change of changes) {
+      if (change.kind === 'paint' && change.orderId) {
+        context.orderEvents.publish({ id: change.orderId, status: 'paid', seq: change.seq });
+      }
+    }
+  });
+  context.orderEvents.subscribe((event) => io.to(orderRoom(event.id)).emit('order', event));
+}
+
+async function prepareNext(dev: boolean) {
+  const { default: next } = await import('next');
+  const app = next({ dev, dir: path.resolve(__dirname, '..') });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+  return {
+    handle: (req: IncomingMessage, res: ServerResponse) => handle(req, res),
+    upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head),
+  };
+}
+
+function closeHttp(httpServer: HttpServer, io: BoardServer): Promise<void> {
+  return new Promise((resolve) => {
+    io.close(() => resolve()); // closes the sockets and the HTTP server
+    httpServer.closeAllConnections();
+  });
+}

@@ -1,0 +1,40 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PALETTE } from '../../protocol/settings';
+import { bitDepthFor, encodeIndexedPng } from './indexed-png';
+
+async function decodeRgb(png: Buffer) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+describe('encodeIndexedPng', () => {
+  it.each([2, 4, 16, 256])('round-trips every colour of a %i-colour palette', async (size) => {
+    const palette = Array.from({ length: size }, (_, i) => `#${[i, 255 - i, (i * 7) % 256].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+    const width = 37; // not a multiple of the pixels per byte: exercises row padding
+    const height = 5;
+    const indices = Uint8Array.from({ length: width * height }, (_, i) => (i * 13) % size);
+    const decoded = await decodeRgb(await encodeIndexedPng(indices, width, height, palette));
+    expect([decoded.width, decoded.height]).toEqual([width, height]);
+    for (let i = 0; i < indices.length; i++) {
+      const hex = '#' + [...decoded.data.subarray(i * 3, i * 3 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('');
+      expect(hex).toBe(palette[indices[i]]);
+    }
+  });
+
+  it('uses the fewest bits per pixel the palette allows', () => {
+    expect([2, 3, 4, 5, 16, 17, 256].map(bitDepthFor)).toEqual([1, 2, 2, 4, 4, 8, 8]);
+  });
+
+  it('renders a 1000x1000 board at 4 bits per pixel', async () => {
+    const indices = new Uint8Array(1000 * 1000);
+    indices[1000 * 500 + 250] = 5;
+    const png = await encodeIndexedPng(indices, 1000, 1000, DEFAULT_PALETTE);
+    expect(png[24]).toBe(4); // IHDR bit depth
+    expect(png[25]).toBe(3); // colour type: indexed
+    const decoded = await decodeRgb(png);
+    const offset = (1000 * 500 + 250) * 3;
+    expect([...decoded.data.subarray(offset, offset + 3)]).toEqual([0xd4, 0x36, 0x1e]);
+    expect([...decoded.data.subarray(0, 3)]).toEqual([255, 255, 255]);
+  });
+});

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_PALETTE } from '../protocol/settings';
+
+/** Where the Lightning node is: a configured LND, or the built-in simulator. */
+export type LightningConfig =
+  | { kind: 'lnd'; grpcHost: string; cert: string; macaroon: string }
+  | { kind: 'simulator' };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  lightning: LightningConfig;
+  adminToken: string | undefined;
+  width: number;
+  height: number;
+  palette: string[];
+  pricePerPixelSat: number;
+  maxPixelsPerOrder: number;
+  invoiceExpirySeconds: number;
+  /** Largest HTTP/socket message accepted, in bytes; sized for the largest order. */
+  maxBodyBytes: number;
+  snapshotEveryChanges: number;
+  snapshotEveryMinutes: number;
+  orderRateLimitPerMinute: number;
+  maxOpenOrdersPerClient: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const envSchema = z.object({
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  ),
+  LND_GRPC_HOST: optionalText,
+  LND_CERT: optionalText,
+  LND_MACAROON: optionalText,
+  ADMIN_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  CANVAS_WIDTH: integer(1, 4096).default(1000),
+  CANVAS_HEIGHT: integer(1, 4096).default(1000),
+  PRICE_PER_PIXEL_SAT: integer(1, 1_000_000).default(1),
+  MAX_PIXELS_PER_ORDER: integer(1, 250_000).default(250_000),
+  INVOICE_EXPIRY_SECONDS: integer(10, 31_536_000).default(600),
+  PALETTE: optionalText.transform((value, ctx) => {
+    if (value === undefined) return [...DEFAULT_PALETTE];
+    const colors = value.split(',').map((color) => color.trim().toLowerCase());
+    const bad = colors.find((color) => !/^#[0-9a-f]{6}$/.test(color));
+    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad}" is not #rrggbb` });
+    else if (colors.length < 2 || colors.length > 256)
+      ctx.addIssue({ code: 'custom', message: 'needs 2 to 256 colours' });
+    else if (new Set(colors).size !== colors.length)
+      ctx.addIssue({ code: 'custom', message: 'lists a colour twice' });
+    return colors;
+  }),
+  SNAPSHOT_EVERY_CHANGES: integer(1, 10_000_000).default(1000),
+  SNAPSHOT_EVERY_MINUTES: integer(1, 10_080).default(10),
+  ORDER_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(60),
+  MAX_OPEN_ORDERS_PER_CLIENT: integer(1, 1_000_000).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Bytes per pixel of a verbose order body (`{ "x": 999, "y": 999, "color": "#rrggbb" },` with room for whitespace); about 16 MB at the 250,000-pixel limit. */
+const MAX_JSON_BYTES_PER_PIXEL = 64;
+const BODY_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads and validates the configuration once, at start.
+ * Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    lightning: lightningConfig(e.LND_GRPC_HOST, e.LND_CERT, e.LND_MACAROON),
+    adminToken: e.ADMIN_TOKEN,
+    width: e.CANVAS_WIDTH,
+    height: e.CANVAS_HEIGHT,
+    palette: e.PALETTE,
+    pricePerPixelSat: e.PRICE_PER_PIXEL_SAT,
+    maxPixelsPerOrder: e.MAX_PIXELS_PER_ORDER,
+    invoiceExpirySeconds: e.INVOICE_EXPIRY_SECONDS,
+    maxBodyBytes: e.MAX_PIXELS_PER_ORDER * MAX_JSON_BYTES_PER_PIXEL + BODY_OVERHEAD_BYTES,
+    snapshotEveryChanges: e.SNAPSHOT_EVERY_CHANGES,
+    snapshotEveryMinutes: e.SNAPSHOT_EVERY_MINUTES,
+    orderRateLimitPerMinute: e.ORDER_RATE_LIMIT_PER_MINUTE,
+    maxOpenOrdersPerClient: e.MAX_OPEN_ORDERS_PER_CLIENT,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function lightningConfig(
+  grpcHost: string | undefined,
+  cert: string | undefined,
+  macaroon: string | undefined,
+): LightningConfig {
+  if (grpcHost === undefined && cert === undefined && macaroon === undefined) {
+    return { kind: 'simulator' };
+  }
+  // A partly configured node is an error, never a silent fallback to the simulator.
+  if (grpcHost === undefined) throw new ConfigError('LND_GRPC_HOST', 'is required with LND_CERT/LND_MACAROON');
+  if (cert === undefined) throw new ConfigError('LND_CERT', 'is required with LND_GRPC_HOST');
+  if (macaroon === undefined) throw new ConfigError('LND_MACAROON', 'is required with LND_GRPC_HOST');
+  return { kind: 'lnd', grpcHost, cert, macaroon };
+}

@@ -1,0 +1,147 @@
+import {
+  headSeq,
+  insertChanges,
+  insertPixelEvents,
+  loadChanges,
+  lockChangeWriter,
+  type ChangeRow,
+  type PixelEventColumns,
+  type StoredChange,
+} from '../../db/queries/changes';
+import { inTransaction, type Db, type DbClient } from '../../db/pool';
+import type { ChangeKind } from '../../protocol/changes';
+import type { Board } from '../canvas/board';
+import { boundingBoxOf, type PixelBatch } from '../canvas/pixel-batch';
+
+/** A change to write: what it paints, and who asked. Its seq is given when it is written. */
+export interface ChangeDraft {
+  kind: ChangeKind;
+  orderId: string | null;
+  actor: string;
+  note: string | null;
+  pixels: PixelBatch;
+}
+
+export type AppliedChange = StoredChange;
+export type AppliedListener = (changes: AppliedChange[]) => void;
+
+/**
+ * The single way changes reach the board: written to PostgreSQL in one transaction under
+ * the cross-instance writer lock, then applied to the in-memory board in seq order, then
+ * handed to listeners (broadcast, order watchers, snapshots) once, after the commit.
+ */
+export class ChangeLog {
+  private readonly listeners: AppliedListener[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    readonly board: Board,
+    private readonly onListenerError: (error: unknown) => void,
+  ) {}
+
+  onApplied(listener: AppliedListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Runs `draft` inside a write transaction (it may read and update other tables, e.g. mark
+   * orders paid) and writes the changes it returns with the next seqs; `afterWrite` may then
+   * record those seqs elsewhere in the same transaction. Resolves with the
+   * changes once committed and applied; writes nothing if `draft` returns none or throws.
+   */
+  append(
+    draft: (client: DbClient) => Promise<ChangeDraft[]>,
+    afterWrite?: (client: DbClient, changes: AppliedChange[]) => Promise<void>,
+  ): Promise<AppliedChange[]> {
+    return this.serialized(async () => {
+      const committed = await inTransaction(this.db, async (client) => {
+        await lockChangeWriter(client);
+        await this.catchUpWith(client);
+        const drafts = await draft(client);
+        if (drafts.length === 0) return [];
+        const changes = await this.write(client, drafts);
+        await afterWrite?.(client, changes);
+        return changes;
+      });
+      this.apply(committed);
+      return committed;
+    });
+  }
+
+  /** Loads and applies changes other instances wrote since this board's seq. */
+  catchUp(): Promise<AppliedChange[]> {
+    return this.serialized(async () => {
+      const client = await this.db.connect();
+      try {
+        return await this.catchUpWith(client);
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  private async catchUpWith(client: DbClient): Promise<AppliedChange[]> {
+    const head = await headSeq(client);
+    const missing = await loadChanges(client, this.board.seq, head);
+    this.apply(missing);
+    return missing;
+  }
+
+  private async write(client: DbClient, drafts: ChangeDraft[]): Promise<AppliedChange[]> {
+    // Colours under each pixel, seen through the earlier drafts of this same batch.
+    const overlay = new Map<number, number>();
+    const events: PixelEventColumns = { seqs: [], xs: [], ys: [], colors: [], previousColors: [] };
+    const rows: ChangeRow[] = [];
+    const { width, pixels: boardPixels } = this.board;
+    drafts.forEach((change, i) => {
+      const seq = this.board.seq + 1 + i;
+      const { xs, ys, colors } = change.pixels;
+      for (let p = 0; p < xs.length; p++) {
+        const index = ys[p] * width + xs[p];
+        events.seqs.push(seq);
+        events.xs.push(xs[p]);
+        events.ys.push(ys[p]);
+        events.colors.push(colors[p]);
+        events.previousColors.push(overlay.get(index) ?? boardPixels[index]);
+        overlay.set(index, colors[p]);
+      }
+      rows.push({
+        seq,
+        kind: change.kind,
+        orderId: change.orderId,
+        actor: change.actor,
+        pixelCount: xs.length,
+        bbox: boundingBoxOf(change.pixels),
+        note: change.note,
+      });
+    });
+    const [at] = await Promise.all([insertChanges(client, rows), insertPixelEvents(client, events)]);
+    return drafts.map((change, i) => ({
+      seq: rows[i].seq,
+      kind: change.kind,
+      at,
+      orderId: change.orderId,
+      pixels: change.pixels,
+    }));
+  }
+
+  private apply(changes: AppliedChange[]): void {
+    if (changes.length === 0) return;
+    for (const change of changes) this.board.apply(change.seq, change.pixels);
+    for (const listener of this.listeners) {
+      try {
+        listener(changes);
+      } catch (error) {
+        // The changes are committed and applied; a failing listener must not undo that.
+        this.onListenerError(error);
+      }
+    }
+  }
+
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

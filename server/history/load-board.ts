@@ -1,0 +1,24 @@
+import { headSeq, loadChanges } from '../../db/queries/changes';
+import { latestSnapshot } from '../../db/queries/snapshots';
+import type { Queryable } from '../../db/pool';
+import { Board } from '../canvas/board';
+
+const REPLAY_CHUNK_CHANGES = 20_000;
+
+/** The board after change `uptoSeq` (the newest when omitted): nearest snapshot, then replay. */
+export async function loadBoard(
+  db: Queryable,
+  width: number,
+  height: number,
+  uptoSeq?: number,
+): Promise<Board> {
+  const target = uptoSeq ?? (await headSeq(db));
+  const snapshot = await latestSnapshot(db, width, height, target);
+  const board = snapshot ? new Board(width, height, snapshot.pixels, snapshot.seq) : new Board(width, height);
+  while (board.seq < target) {
+    const changes = await loadChanges(db, board.seq, Math.min(board.seq + REPLAY_CHUNK_CHANGES, target));
+    if (changes.length === 0) throw new Error(`the change log has a gap after seq ${board.seq}`);
+    for (const change of changes) board.apply(change.seq, change.pixels);
+  }
+  return board;
+}

@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from '../app-context';
+import { AppError } from '../app-error';
+import { sendError } from './respond';
+import { Router } from './router';
+import { addBoardRoutes } from './routes/board-routes';
+import { addDevPayRoute } from './routes/dev-pay-route';
+import { addOrderRoutes } from './routes/order-routes';
+import { addPixelRoutes } from './routes/pixel-routes';
+
+export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** The `/api/*` routes of DESIGN.md section 4; every failure answers `{ error: { code, message } }`. */
+export function createApiHandler(context: AppContext): ApiHandler {
+  const router = new Router();
+  addBoardRoutes(router, context);
+  addOrderRoutes(router, context);
+  addPixelRoutes(router, context);
+  addDevPayRoute(router, context);
+
+  return async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = router.match(req.method ?? 'GET', url.pathname);
+      if (match === null) throw new AppError('not_found', `No route ${url.pathname}.`, 404);
+      if (match === 'method_not_allowed') {
+        throw new AppError('invalid_request', `${req.method} is not allowed on ${url.pathname}.`, 405);
+      }
+      await match.handler(req, res, match.params, url);
+    } catch (error) {
+      sendError(res, error, context.log, req);
+    }
+  };
+}

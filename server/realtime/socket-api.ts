@@ -1,0 +1,78 @@
+import type { Server, Socket } from 'socket.io';
+import { changesSinceSchema, orderWatchSchema } from '../../protocol/socket-events';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket-events';
+import { boardSettings, type AppContext } from '../app-context';
+import { toErrorResponse } from '../error-response';
+import { changesSince } from '../history/changes-since';
+import { getOrder } from '../orders/get-order';
+import { placeOrder } from '../orders/place-order';
+import { parseInput } from '../validation';
+
+export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+const CHANGES_SINCE_LIMIT = 1000;
+
+export function orderRoom(orderId: string): string {
+  return `order:${orderId}`;
+}
+
+/** The socket.io API of the default namespace (DESIGN.md section 4). */
+export function attachSocketApi(io: BoardServer, context: AppContext): void {
+  io.on('connection', (socket) => {
+    const clientKey = socket.handshake.address;
+    socket.emit('hello', { seq: context.changeLog.board.seq, settings: boardSettings(context), viewers: io.engine.clientsCount });
+
+    answer(socket, 'order:create', context, async (input) => {
+      const order = await placeOrder(context, input, clientKey);
+      await socket.join(orderRoom(order.id));
+      return order;
+    });
+    answer(socket, 'order:watch', context, async (input) => {
+      const { id } = parseInput(orderWatchSchema, input);
+      const order = await getOrder(context.db, id);
+      await socket.join(orderRoom(id));
+      return { id, status: order.status, ...(order.seq !== undefined ? { seq: order.seq } : {}) };
+    });
+    answer(socket, 'changes:since', context, async (input) => {
+      const { seq } = parseInput(changesSinceSchema, input);
+      return changesSince(
+        context.db,
+        context.recentChanges,
+        context.changeLog.board.seq,
+        seq,
+        CHANGES_SINCE_LIMIT,
+      );
+    });
+    answer(socket, 'settings:get', context, async () => boardSettings(context));
+  });
+}
+
+/**
+ * Registers a handler whose result or error goes back through the acknowledgement. Events sent
+ * without a callback, or with junk, are ignored rather than allowed to throw.
+ */
+function answer<E extends keyof ClientToServerEvents, T extends object>(
+  socket: BoardSocket,
+  event: E,
+  context: AppContext,
+  handle: (input: unknown) => Promise<T>,
+): void {
+  const listener = (...args: unknown[]) => {
+    // The acknowledgement is the last argument; `settings:get` may be sent with it alone.
+    const ack = args[args.length - 1];
+    const input = args.length > 1 ? args[0] : undefined;
+    if (typeof ack !== 'function') return;
+    const reply = ack as Ack<T>;
+    handle(input).then(
+      (result) => reply({ ok: true, ...result }),
+      (error: unknown) => {
+        const response = toErrorResponse(error);
+        if (response.unexpected) context.log.error({ err: error, event }, 'socket handler failed');
+        reply({ ok: false, error: response.body.error });
+      },
+    );
+  };
+  // The listener checks its own arguments, so it takes the event's typed slot.
+  socket.on(event, listener as never);
+}
