@@ -12,14 +12,18 @@ const MIGRATION_LOCK_KEY = 0x60_17_b0_a1;
  * Returns the names it applied.
  */
 export async function migrate(db: Db): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((file) => /^\d{4}_.+\.sql$/.test(file)).sort();
+  const files = (await readdir(MIGRATIONS_DIR))
+    .filter((file) => /^\d{4}_.+\.sql$/.test(file))
+    .sort();
   return inTransaction(db, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
     const done = new Set(
-      (await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((row) => row.name),
+      (await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map(
+        (row) => row.name,
+      ),
     );
     const applied: string[] = [];
     for (const file of files) {

@@ -37,7 +37,10 @@ export function orderRequestSchema(limits: OrderLimits) {
     .transform((value, ctx) => {
       if (typeof value === 'number') {
         if (Number.isInteger(value) && value >= 0 && value < limits.palette.length) return value;
-        ctx.addIssue({ code: 'custom', message: `${value} is not a palette index (0..${limits.palette.length - 1})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${value} is not a palette index (0..${limits.palette.length - 1})`,
+        });
         return z.NEVER;
       }
       if (!HEX_COLOR.test(value)) {

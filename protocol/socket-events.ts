@@ -21,7 +21,10 @@ export interface ServerToClientEvents {
 /** Events a client sends on the default namespace, each with an acknowledgement. */
 export interface ClientToServerEvents {
   'order:create': (request: OrderRequestInput, ack: Ack<CreatedOrder>) => void;
-  'order:watch': (request: { id: string }, ack: Ack<{ id: string; status: OrderStatus; seq?: number }>) => void;
+  'order:watch': (
+    request: { id: string },
+    ack: Ack<{ id: string; status: OrderStatus; seq?: number }>,
+  ) => void;
   'changes:since': (request: { seq: number }, ack: Ack<ChangesSinceResult>) => void;
   'settings:get': (request: unknown, ack: Ack<BoardSettings>) => void;
 }

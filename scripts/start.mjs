@@ -38,6 +38,7 @@ function newestSourceTime() {
     if (stats.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
     else newest = Math.max(newest, stats.mtimeMs);
   };
-  for (const entry of ['app', 'protocol', 'public', 'next.config.js', 'package-lock.json']) visit(path.join(root, entry));
+  for (const entry of ['app', 'protocol', 'public', 'next.config.js', 'package-lock.json'])
+    visit(path.join(root, entry));
   return newest;
 }

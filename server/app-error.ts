@@ -19,8 +19,14 @@ export async function databaseCall<T>(query: () => Promise<T>): Promise<T> {
   try {
     return await query();
   } catch (error) {
-    throw new AppError('database_unavailable', 'The database is unavailable; try again shortly.', 503, 5, {
-      cause: error,
-    });
+    throw new AppError(
+      'database_unavailable',
+      'The database is unavailable; try again shortly.',
+      503,
+      5,
+      {
+        cause: error,
+      },
+    );
   }
 }

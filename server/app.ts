@@ -1,4 +1,9 @@
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -46,7 +51,10 @@ const EXPIRY_CHECK_MS = 5_000;
 const RECENT_CHANGES_MAX_PIXELS = 1_000_000;
 
 /** Starts one Boltboard instance: database, Lightning, board, HTTP + socket.io on one port. */
-export async function startBoltboard(config: Config, options: StartOptions = {}): Promise<RunningBoltboard> {
+export async function startBoltboard(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningBoltboard> {
   const log = options.log ?? createLogger(config.logLevel);
   const cleanups: Array<() => Promise<void> | void> = [];
   let closing: Promise<void> | undefined;
@@ -62,7 +70,9 @@ export async function startBoltboard(config: Config, options: StartOptions = {})
       cleanups.push(() => embedded?.stop());
       log.info('embedded PostgreSQL started');
     }
-    const db = createPool(config.databaseUrl ?? embedded!.url, (error) => log.warn({ err: error }, 'idle database connection failed'));
+    const db = createPool(config.databaseUrl ?? embedded!.url, (error) =>
+      log.warn({ err: error }, 'idle database connection failed'),
+    );
     cleanups.push(() => db.end());
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -71,12 +81,19 @@ export async function startBoltboard(config: Config, options: StartOptions = {})
     if (config.lightning.kind === 'simulator') {
       simulator = await startLndSimulator({ dir: path.join(config.dataDir, 'lnd-sim') });
       cleanups.push(() => simulator?.stop());
-      log.warn({ host: simulator.host }, 'no LND configured: using the built-in regtest LND SIMULATOR (payments are not real)');
+      log.warn(
+        { host: simulator.host },
+        'no LND configured: using the built-in regtest LND SIMULATOR (payments are not real)',
+      );
     }
     const lightning = connectLnd(
       config.lightning.kind === 'lnd'
         ? config.lightning
-        : { grpcHost: simulator!.host, cert: simulator!.certBase64, macaroon: simulator!.macaroonBase64 },
+        : {
+            grpcHost: simulator!.host,
+            cert: simulator!.certBase64,
+            macaroon: simulator!.macaroonBase64,
+          },
     );
     const node = await lightning.describe().catch((error: unknown) => {
       log.error({ err: error }, 'the Lightning node did not answer at start');
@@ -85,7 +102,9 @@ export async function startBoltboard(config: Config, options: StartOptions = {})
 
     const board = await loadBoard(db, config.width, config.height);
     log.info({ seq: board.seq }, 'board loaded');
-    const changeLog = new ChangeLog(db, board, (error) => log.error({ err: error }, 'change listener failed'));
+    const changeLog = new ChangeLog(db, board, (error) =>
+      log.error({ err: error }, 'change listener failed'),
+    );
     const settlements = new SettlementQueue((hashes) => settleOrders(changeLog, hashes), log);
     cleanups.push(() => settlements.stop());
     const context: AppContext = {
@@ -109,7 +128,10 @@ export async function startBoltboard(config: Config, options: StartOptions = {})
     const httpServer = createServer((req, res) => {
       if (req.url?.startsWith('/api/')) void api(req, res);
       else if (pages) void pages.handle(req, res);
-      else sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
+      else
+        sendJson(res, 404, {
+          error: { code: 'not_found', message: 'Pages are not served by this instance.' },
+        });
     });
     const io: BoardServer = new Server(httpServer, {
       maxHttpBufferSize: config.maxBodyBytes,
@@ -124,7 +146,13 @@ export async function startBoltboard(config: Config, options: StartOptions = {})
     attachSocketApi(io, context);
     wireBroadcasts(context, io);
 
-    const snapshots = new SnapshotScheduler(db, board, config.snapshotEveryChanges, config.snapshotEveryMinutes, log);
+    const snapshots = new SnapshotScheduler(
+      db,
+      board,
+      config.snapshotEveryChanges,
+      config.snapshotEveryMinutes,
+      log,
+    );
     await snapshots.start();
     changeLog.onApplied(() => snapshots.noteApplied());
     cleanups.push(() => snapshots.stop());
@@ -134,14 +162,21 @@ export async function startBoltboard(config: Config, options: StartOptions = {})
       onConnected: () => {
         log.info('invoice stream connected; reconciling pending orders');
         reconcilePendingOrders(db, lightning, (hash) => settlements.settle(hash))
-          .then((paid) => paid > 0 && log.info({ paid }, 'reconciled payments made while disconnected'))
-          .catch((error: unknown) => log.error({ err: error }, 'reconciling pending orders failed'));
+          .then(
+            (paid) => paid > 0 && log.info({ paid }, 'reconciled payments made while disconnected'),
+          )
+          .catch((error: unknown) =>
+            log.error({ err: error }, 'reconciling pending orders failed'),
+          );
       },
-      onDisconnected: (error, retryInMs) => log.warn({ err: error, retryInMs }, 'invoice stream lost; reconnecting'),
+      onDisconnected: (error, retryInMs) =>
+        log.warn({ err: error, retryInMs }, 'invoice stream lost; reconnecting'),
     });
     cleanups.push(stopFollowing);
     const expiryTimer = setInterval(() => {
-      expireOrders(db, context.orderEvents).catch((error: unknown) => log.warn({ err: error }, 'expiring orders failed'));
+      expireOrders(db, context.orderEvents).catch((error: unknown) =>
+        log.warn({ err: error }, 'expiring orders failed'),
+      );
     }, EXPIRY_CHECK_MS);
     cleanups.push(() => clearInterval(expiryTimer));
 
@@ -152,7 +187,10 @@ export async function startBoltboard(config: Config, options: StartOptions = {})
     cleanups.push(() => closeHttp(httpServer, io));
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    log.info({ port, simulated: context.simulated, network: context.network }, `Boltboard listening on http://localhost:${port}`);
+    log.info(
+      { port, simulated: context.simulated, network: context.network },
+      `Boltboard listening on http://localhost:${port}`,
+    );
     return { url: `http://localhost:${port}`, port, context, io, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
@@ -183,7 +221,8 @@ async function prepareNext(dev: boolean) {
   const upgrade = app.getUpgradeHandler();
   return {
     handle: (req: IncomingMessage, res: ServerResponse) => handle(req, res),
-    upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head),
+    upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      void upgrade(req, socket, head),
   };
 }
 

@@ -38,7 +38,9 @@ describe('loadConfig', () => {
 
   it('never falls back to the simulator when a node is partly configured', () => {
     expect(() => loadConfig({ LND_GRPC_HOST: 'localhost:10009' })).toThrow(/LND_CERT/);
-    expect(loadConfig({ LND_GRPC_HOST: 'h:1', LND_CERT: 'c', LND_MACAROON: 'm' }).lightning).toEqual({
+    expect(
+      loadConfig({ LND_GRPC_HOST: 'h:1', LND_CERT: 'c', LND_MACAROON: 'm' }).lightning,
+    ).toEqual({
       kind: 'lnd',
       grpcHost: 'h:1',
       cert: 'c',

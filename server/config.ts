@@ -4,8 +4,7 @@ import { DEFAULT_PALETTE } from '../protocol/settings';
 
 /** Where the Lightning node is: a configured LND, or the built-in simulator. */
 export type LightningConfig =
-  | { kind: 'lnd'; grpcHost: string; cert: string; macaroon: string }
-  | { kind: 'simulator' };
+  { kind: 'lnd'; grpcHost: string; cert: string; macaroon: string } | { kind: 'simulator' };
 
 export interface Config {
   port: number;
@@ -50,7 +49,10 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalText.pipe(
-    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
   ),
   LND_GRPC_HOST: optionalText,
   LND_CERT: optionalText,
@@ -87,7 +89,7 @@ const BODY_OVERHEAD_BYTES = 64 * 1024;
  * Reads and validates the configuration once, at start.
  * Throws ConfigError naming the first bad variable.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -125,8 +127,10 @@ function lightningConfig(
     return { kind: 'simulator' };
   }
   // A partly configured node is an error, never a silent fallback to the simulator.
-  if (grpcHost === undefined) throw new ConfigError('LND_GRPC_HOST', 'is required with LND_CERT/LND_MACAROON');
+  if (grpcHost === undefined)
+    throw new ConfigError('LND_GRPC_HOST', 'is required with LND_CERT/LND_MACAROON');
   if (cert === undefined) throw new ConfigError('LND_CERT', 'is required with LND_GRPC_HOST');
-  if (macaroon === undefined) throw new ConfigError('LND_MACAROON', 'is required with LND_GRPC_HOST');
+  if (macaroon === undefined)
+    throw new ConfigError('LND_MACAROON', 'is required with LND_GRPC_HOST');
   return { kind: 'lnd', grpcHost, cert, macaroon };
 }

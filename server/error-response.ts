@@ -23,7 +23,12 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof LightningUnavailableError) {
     return {
       status: 503,
-      body: { error: { code: 'lightning_unavailable', message: 'The Lightning node is unavailable; try again shortly.' } },
+      body: {
+        error: {
+          code: 'lightning_unavailable',
+          message: 'The Lightning node is unavailable; try again shortly.',
+        },
+      },
       retryAfterSeconds: 5,
       unexpected: false,
     };

@@ -6,7 +6,14 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'boltboard' },
     redact: {
-      paths: ['*.macaroon', '*.cert', '*.password', '*.adminToken', 'req.headers.authorization', 'headers.authorization'],
+      paths: [
+        '*.macaroon',
+        '*.cert',
+        '*.password',
+        '*.adminToken',
+        'req.headers.authorization',
+        'headers.authorization',
+      ],
       censor: '[redacted]',
     },
   });

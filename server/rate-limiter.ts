@@ -18,7 +18,10 @@ export class RateLimiter {
   take(key: string): number {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedAt: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs);
+    bucket.tokens = Math.min(
+      this.burst,
+      bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs,
+    );
     bucket.updatedAt = now;
     this.buckets.set(key, bucket);
     if (this.buckets.size > 100_000) this.forgetFullBuckets(now);
@@ -31,7 +34,8 @@ export class RateLimiter {
 
   private forgetFullBuckets(now: number) {
     for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs >= this.burst) this.buckets.delete(key);
+      if (bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs >= this.burst)
+        this.buckets.delete(key);
     }
   }
 }

@@ -9,7 +9,10 @@ export class BoardImage {
   ) {}
 
   static async load(canvas: HTMLCanvasElement): Promise<BoardImage> {
-    const [settingsResponse, pngResponse] = await Promise.all([fetch('/api/settings'), fetch('/api/canvas.png')]);
+    const [settingsResponse, pngResponse] = await Promise.all([
+      fetch('/api/settings'),
+      fetch('/api/canvas.png'),
+    ]);
     const settings = (await settingsResponse.json()) as { palette: string[] };
     const seq = Number(pngResponse.headers.get('X-Canvas-Seq'));
     const bitmap = await createImageBitmap(await pngResponse.blob());

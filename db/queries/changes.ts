@@ -1,5 +1,9 @@
 import type { ChangeKind } from '../../protocol/changes';
-import { emptyPixelBatch, type BoundingBox, type PixelBatch } from '../../server/canvas/pixel-batch';
+import {
+  emptyPixelBatch,
+  type BoundingBox,
+  type PixelBatch,
+} from '../../server/canvas/pixel-batch';
 import type { Queryable } from '../pool';
 
 /** A change as stored: its row in `changes` and its pixels from `pixel_events`. */
@@ -66,7 +70,10 @@ export interface PixelEventColumns {
   previousColors: number[];
 }
 
-export async function insertPixelEvents(client: Queryable, events: PixelEventColumns): Promise<void> {
+export async function insertPixelEvents(
+  client: Queryable,
+  events: PixelEventColumns,
+): Promise<void> {
   if (events.seqs.length === 0) return;
   await client.query(
     `INSERT INTO pixel_events (seq, x, y, color, prev_color)
@@ -76,10 +83,20 @@ export async function insertPixelEvents(client: Queryable, events: PixelEventCol
 }
 
 /** Changes with `afterSeq < seq <= uptoSeq`, with their pixels, in seq order. */
-export async function loadChanges(db: Queryable, afterSeq: number, uptoSeq: number): Promise<StoredChange[]> {
+export async function loadChanges(
+  db: Queryable,
+  afterSeq: number,
+  uptoSeq: number,
+): Promise<StoredChange[]> {
   if (uptoSeq <= afterSeq) return [];
   const [changeRows, pixelRows] = await Promise.all([
-    db.query<{ seq: number; kind: ChangeKind; created_at: Date; order_id: string | null; pixel_count: number }>(
+    db.query<{
+      seq: number;
+      kind: ChangeKind;
+      created_at: Date;
+      order_id: string | null;
+      pixel_count: number;
+    }>(
       `SELECT seq, kind, created_at, order_id, pixel_count FROM changes
        WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
       [afterSeq, uptoSeq],

@@ -53,7 +53,9 @@ const ORDER_COLUMNS = `id, payment_hash AS "paymentHash", payment_request AS "pa
   expires_at AS "expiresAt", paid_at AS "paidAt", change_seq AS "changeSeq"`;
 
 export async function findOrder(db: Queryable, id: string): Promise<OrderRow | null> {
-  const result = await db.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1`, [id]);
+  const result = await db.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1`, [
+    id,
+  ]);
   return result.rows[0] ?? null;
 }
 
@@ -68,7 +70,10 @@ export interface PaidOrderRow {
  * settlement seen twice (another instance, a replayed stream, a restart) returns nothing.
  * An order already marked expired still paints: the node took the money.
  */
-export async function markOrdersPaid(client: Queryable, paymentHashes: string[]): Promise<PaidOrderRow[]> {
+export async function markOrdersPaid(
+  client: Queryable,
+  paymentHashes: string[],
+): Promise<PaidOrderRow[]> {
   const result = await client.query<PaidOrderRow>(
     `UPDATE orders SET status = 'paid', paid_at = now()
      WHERE payment_hash = ANY($1::text[]) AND status <> 'paid'
@@ -80,7 +85,11 @@ export async function markOrdersPaid(client: Queryable, paymentHashes: string[])
   return result.rows.sort((a, b) => position.get(a.paymentHash)! - position.get(b.paymentHash)!);
 }
 
-export async function setOrderChangeSeqs(client: Queryable, ids: string[], seqs: number[]): Promise<void> {
+export async function setOrderChangeSeqs(
+  client: Queryable,
+  ids: string[],
+  seqs: number[],
+): Promise<void> {
   await client.query(
     `UPDATE orders SET change_seq = s.seq FROM unnest($1::uuid[], $2::bigint[]) AS s(id, seq)
      WHERE orders.id = s.id`,

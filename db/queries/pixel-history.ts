@@ -3,7 +3,12 @@ import type { ChangeKind } from '../../protocol/changes';
 import type { Queryable } from '../pool';
 
 /** A pixel's changes, newest first, with the order's name and message when an order painted it. */
-export async function pixelHistory(db: Queryable, x: number, y: number, limit: number): Promise<PixelHistoryEntry[]> {
+export async function pixelHistory(
+  db: Queryable,
+  x: number,
+  y: number,
+  limit: number,
+): Promise<PixelHistoryEntry[]> {
   const result = await db.query<{
     seq: number;
     kind: ChangeKind;

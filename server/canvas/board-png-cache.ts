@@ -24,9 +24,12 @@ export class BoardPngCache {
     const seq = this.board.seq;
     if (this.latest === null || this.latestSeq !== seq) {
       this.latestSeq = seq;
-      this.latest = encodeIndexedPng(this.board.pixels, this.board.width, this.board.height, this.palette).then(
-        (png) => ({ seq, png, etag: etagFor(seq) }),
-      );
+      this.latest = encodeIndexedPng(
+        this.board.pixels,
+        this.board.width,
+        this.board.height,
+        this.palette,
+      ).then((png) => ({ seq, png, etag: etagFor(seq) }));
       this.latest.catch(() => {
         this.latest = null;
       });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Board } from './board';
-import { boundingBoxOf, packPixels, pixelBatchFrom, toWirePixels, unpackPixels } from './pixel-batch';
+import {
+  boundingBoxOf,
+  packPixels,
+  pixelBatchFrom,
+  toWirePixels,
+  unpackPixels,
+} from './pixel-batch';
 
 describe('Board', () => {
   it('starts white (palette index 0) at seq 0', () => {
@@ -11,7 +17,13 @@ describe('Board', () => {
 
   it('applies changes in seq order, row-major', () => {
     const board = new Board(4, 3);
-    board.apply(1, pixelBatchFrom([{ x: 3, y: 2, color: 5 }, { x: 0, y: 1, color: 7 }]));
+    board.apply(
+      1,
+      pixelBatchFrom([
+        { x: 3, y: 2, color: 5 },
+        { x: 0, y: 1, color: 7 },
+      ]),
+    );
     expect(board.colorAt(3, 2)).toBe(5);
     expect(board.pixels[4]).toBe(7);
     expect(board.seq).toBe(1);
@@ -19,14 +31,23 @@ describe('Board', () => {
 
   it('refuses a change that is not the next seq', () => {
     const board = new Board(2, 2);
-    expect(() => board.apply(2, pixelBatchFrom([{ x: 0, y: 0, color: 1 }]))).toThrow(/cannot follow/);
+    expect(() => board.apply(2, pixelBatchFrom([{ x: 0, y: 0, color: 1 }]))).toThrow(
+      /cannot follow/,
+    );
     expect(board.colorAt(0, 0)).toBe(0);
   });
 
   it('tells the colours a batch would overwrite', () => {
     const board = new Board(2, 2);
     board.apply(1, pixelBatchFrom([{ x: 1, y: 1, color: 9 }]));
-    expect([...board.colorsUnder(pixelBatchFrom([{ x: 1, y: 1, color: 2 }, { x: 0, y: 0, color: 2 }]))]).toEqual([9, 0]);
+    expect([
+      ...board.colorsUnder(
+        pixelBatchFrom([
+          { x: 1, y: 1, color: 2 },
+          { x: 0, y: 0, color: 2 },
+        ]),
+      ),
+    ]).toEqual([9, 0]);
   });
 });
 

@@ -35,7 +35,8 @@ export class Board {
   /** Colours a batch would overwrite, in batch order. */
   colorsUnder(batch: PixelBatch): Uint8Array {
     const previous = new Uint8Array(batch.xs.length);
-    for (let i = 0; i < previous.length; i++) previous[i] = this.pixels[batch.ys[i] * this.width + batch.xs[i]];
+    for (let i = 0; i < previous.length; i++)
+      previous[i] = this.pixels[batch.ys[i] * this.width + batch.xs[i]];
     return previous;
   }
 

@@ -10,14 +10,22 @@ async function decodeRgb(png: Buffer) {
 
 describe('encodeIndexedPng', () => {
   it.each([2, 4, 16, 256])('round-trips every colour of a %i-colour palette', async (size) => {
-    const palette = Array.from({ length: size }, (_, i) => `#${[i, 255 - i, (i * 7) % 256].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+    const palette = Array.from(
+      { length: size },
+      (_, i) =>
+        `#${[i, 255 - i, (i * 7) % 256].map((v) => v.toString(16).padStart(2, '0')).join('')}`,
+    );
     const width = 37; // not a multiple of the pixels per byte: exercises row padding
     const height = 5;
     const indices = Uint8Array.from({ length: width * height }, (_, i) => (i * 13) % size);
     const decoded = await decodeRgb(await encodeIndexedPng(indices, width, height, palette));
     expect([decoded.width, decoded.height]).toEqual([width, height]);
     for (let i = 0; i < indices.length; i++) {
-      const hex = '#' + [...decoded.data.subarray(i * 3, i * 3 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('');
+      const hex =
+        '#' +
+        [...decoded.data.subarray(i * 3, i * 3 + 3)]
+          .map((v) => v.toString(16).padStart(2, '0'))
+          .join('');
       expect(hex).toBe(palette[indices[i]]);
     }
   });

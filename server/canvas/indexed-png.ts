@@ -37,7 +37,12 @@ export async function encodeIndexedPng(
   ]);
 }
 
-function packScanlines(indices: Uint8Array, width: number, height: number, bitDepth: number): Buffer {
+function packScanlines(
+  indices: Uint8Array,
+  width: number,
+  height: number,
+  bitDepth: number,
+): Buffer {
   const pixelsPerByte = 8 / bitDepth;
   const rowBytes = Math.ceil(width / pixelsPerByte);
   const out = Buffer.alloc((rowBytes + 1) * height); // each row: filter byte 0 (None), then data

@@ -7,7 +7,9 @@ export interface PixelBatch {
   colors: Uint8Array;
 }
 
-export function pixelBatchFrom(pixels: ReadonlyArray<{ x: number; y: number; color: number }>): PixelBatch {
+export function pixelBatchFrom(
+  pixels: ReadonlyArray<{ x: number; y: number; color: number }>,
+): PixelBatch {
   const batch = emptyPixelBatch(pixels.length);
   for (let i = 0; i < pixels.length; i++) {
     batch.xs[i] = pixels[i].x;
@@ -18,7 +20,11 @@ export function pixelBatchFrom(pixels: ReadonlyArray<{ x: number; y: number; col
 }
 
 export function emptyPixelBatch(length: number): PixelBatch {
-  return { xs: new Uint16Array(length), ys: new Uint16Array(length), colors: new Uint8Array(length) };
+  return {
+    xs: new Uint16Array(length),
+    ys: new Uint16Array(length),
+    colors: new Uint8Array(length),
+  };
 }
 
 export function toWirePixels(batch: PixelBatch): WirePixel[] {
@@ -41,7 +47,8 @@ export function packPixels(batch: PixelBatch): Buffer {
 }
 
 export function unpackPixels(packed: Buffer): PixelBatch {
-  if (packed.length % PACKED_BYTES_PER_PIXEL !== 0) throw new Error('packed pixels have a bad length');
+  if (packed.length % PACKED_BYTES_PER_PIXEL !== 0)
+    throw new Error('packed pixels have a bad length');
   const batch = emptyPixelBatch(packed.length / PACKED_BYTES_PER_PIXEL);
   for (let i = 0, offset = 0; i < batch.xs.length; i++, offset += PACKED_BYTES_PER_PIXEL) {
     batch.xs[i] = packed.readUInt16BE(offset);

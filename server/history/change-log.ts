@@ -116,7 +116,10 @@ export class ChangeLog {
         note: change.note,
       });
     });
-    const [at] = await Promise.all([insertChanges(client, rows), insertPixelEvents(client, events)]);
+    const [at] = await Promise.all([
+      insertChanges(client, rows),
+      insertPixelEvents(client, events),
+    ]);
     return drafts.map((change, i) => ({
       seq: rows[i].seq,
       kind: change.kind,

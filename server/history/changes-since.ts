@@ -21,7 +21,9 @@ export async function changesSince(
 ): Promise<ChangesSinceResult> {
   if (since > headSeq) return { seq: headSeq, reload: true };
   const upto = Math.min(headSeq, since + limit);
-  const changes = recent.after(since)?.filter((change) => change.seq <= upto) ?? (await loadChanges(db, since, upto));
+  const changes =
+    recent.after(since)?.filter((change) => change.seq <= upto) ??
+    (await loadChanges(db, since, upto));
   let pixels = 0;
   for (const change of changes) pixels += change.pixels.xs.length;
   if (pixels > RELOAD_AFTER_PIXELS) return { seq: headSeq, reload: true };
@@ -29,5 +31,10 @@ export async function changesSince(
 }
 
 export function toWireChange(change: AppliedChange) {
-  return { seq: change.seq, kind: change.kind, at: change.at.toISOString(), pixels: toWirePixels(change.pixels) };
+  return {
+    seq: change.seq,
+    kind: change.kind,
+    at: change.at.toISOString(),
+    pixels: toWirePixels(change.pixels),
+  };
 }

@@ -14,9 +14,15 @@ export async function loadBoard(
 ): Promise<Board> {
   const target = uptoSeq ?? (await headSeq(db));
   const snapshot = await latestSnapshot(db, width, height, target);
-  const board = snapshot ? new Board(width, height, snapshot.pixels, snapshot.seq) : new Board(width, height);
+  const board = snapshot
+    ? new Board(width, height, snapshot.pixels, snapshot.seq)
+    : new Board(width, height);
   while (board.seq < target) {
-    const changes = await loadChanges(db, board.seq, Math.min(board.seq + REPLAY_CHUNK_CHANGES, target));
+    const changes = await loadChanges(
+      db,
+      board.seq,
+      Math.min(board.seq + REPLAY_CHUNK_CHANGES, target),
+    );
     if (changes.length === 0) throw new Error(`the change log has a gap after seq ${board.seq}`);
     for (const change of changes) board.apply(change.seq, change.pixels);
   }

@@ -38,7 +38,12 @@ export class SnapshotScheduler {
     if (seq <= this.lastSeq) return this.lastSeq;
     this.lastSeq = seq;
     const pixels = this.board.pixels.slice();
-    this.writing = insertSnapshot(this.db, { seq, width: this.board.width, height: this.board.height, pixels })
+    this.writing = insertSnapshot(this.db, {
+      seq,
+      width: this.board.width,
+      height: this.board.height,
+      pixels,
+    })
       .then(() => this.log.info({ seq }, 'snapshot stored'))
       .catch((error: unknown) => {
         this.lastSeq = 0; // try again on the next change

@@ -24,7 +24,11 @@ export function createApiHandler(context: AppContext): ApiHandler {
       const match = router.match(req.method ?? 'GET', url.pathname);
       if (match === null) throw new AppError('not_found', `No route ${url.pathname}.`, 404);
       if (match === 'method_not_allowed') {
-        throw new AppError('invalid_request', `${req.method} is not allowed on ${url.pathname}.`, 405);
+        throw new AppError(
+          'invalid_request',
+          `${req.method} is not allowed on ${url.pathname}.`,
+          405,
+        );
       }
       await match.handler(req, res, match.params, url);
     } catch (error) {

@@ -3,7 +3,12 @@ import { AppError } from '../app-error';
 import { toErrorResponse } from '../error-response';
 import type { Logger } from 'pino';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -17,13 +22,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** Answers with the wire error shape; unexpected failures are logged, never shown. */
 export function sendError(res: ServerResponse, error: unknown, log: Logger, req?: IncomingMessage) {
   const response = toErrorResponse(error);
-  if (response.unexpected) log.error({ err: error, url: req?.url, method: req?.method }, 'request failed');
+  if (response.unexpected)
+    log.error({ err: error, url: req?.url, method: req?.method }, 'request failed');
   if (res.headersSent) {
     res.destroy();
     return;
   }
   const headers: Record<string, string> = {};
-  if (response.retryAfterSeconds !== undefined) headers['Retry-After'] = String(response.retryAfterSeconds);
+  if (response.retryAfterSeconds !== undefined)
+    headers['Retry-After'] = String(response.retryAfterSeconds);
   sendJson(res, response.status, response.body, headers);
 }
 

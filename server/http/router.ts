@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type RouteParams = Record<string, string>;
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: RouteParams, url: URL) => Promise<void>;
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: RouteParams,
+  url: URL,
+) => Promise<void>;
 
 interface Route {
   method: string;
@@ -29,7 +34,10 @@ export class Router {
   }
 
   /** The handler for a request, or 'method_not_allowed' / null when none matches. */
-  match(method: string, pathname: string): { handler: RouteHandler; params: RouteParams } | 'method_not_allowed' | null {
+  match(
+    method: string,
+    pathname: string,
+  ): { handler: RouteHandler; params: RouteParams } | 'method_not_allowed' | null {
     let pathMatched = false;
     for (const route of this.routes) {
       const found = route.pattern.exec(pathname);

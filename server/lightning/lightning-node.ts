@@ -2,7 +2,11 @@
 export interface LightningNode {
   /** The node's network (`regtest`, `mainnet`, ...) and whether it is the built-in simulator. */
   describe(): Promise<{ network: string; simulated: boolean }>;
-  createInvoice(request: { amountMsat: number; description: string; expiresAt: Date }): Promise<Invoice>;
+  createInvoice(request: {
+    amountMsat: number;
+    description: string;
+    expiresAt: Date;
+  }): Promise<Invoice>;
   /** True once the node has received the payment of this invoice. */
   isInvoicePaid(paymentHash: string): Promise<boolean>;
   /** Pays an invoice from this node's own wallet (used by the simulator's test wallet). */

@@ -22,7 +22,11 @@ export function readCredential(value: string, encoding: 'base64' | 'hex'): strin
 }
 
 /** Connects to an LND gRPC endpoint through ln-service. Nothing is sent until first use. */
-export function connectLnd(options: { grpcHost: string; cert: string; macaroon: string }): LightningNode {
+export function connectLnd(options: {
+  grpcHost: string;
+  cert: string;
+  macaroon: string;
+}): LightningNode {
   const { lnd } = lnService.authenticatedLndGrpc({
     socket: options.grpcHost,
     cert: readCredential(options.cert, 'base64'),
@@ -37,7 +41,10 @@ class LnServiceNode implements LightningNode {
   async describe() {
     const info = await unavailableOnError(() => lnService.getWalletInfo({ lnd: this.lnd }));
     const chains = chainIds.chains as Record<string, string>;
-    const name = Object.keys(chains).find((key) => info.chains.includes(chains[key])) ?? 'unknown';
+    // getWalletInfo gives chain ids in byte-reversed (display) order.
+    const name =
+      Object.keys(chains).find((key) => info.chains.includes(reverseHexBytes(chains[key]))) ??
+      'unknown';
     return { network: name.replace(/^bitcoin/, ''), simulated: info.alias === SIMULATOR_ALIAS };
   }
 
@@ -54,7 +61,9 @@ class LnServiceNode implements LightningNode {
   }
 
   async isInvoicePaid(paymentHash: string) {
-    const invoice = await unavailableOnError(() => lnService.getInvoice({ lnd: this.lnd, id: paymentHash }));
+    const invoice = await unavailableOnError(() =>
+      lnService.getInvoice({ lnd: this.lnd, id: paymentHash }),
+    );
     return invoice.is_confirmed;
   }
 
@@ -105,6 +114,10 @@ class LnServiceNode implements LightningNode {
       current?.on('error', () => undefined);
     };
   }
+}
+
+function reverseHexBytes(hex: string): string {
+  return Buffer.from(hex, 'hex').reverse().toString('hex');
 }
 
 async function unavailableOnError<T>(call: () => Promise<T>): Promise<T> {

@@ -8,10 +8,19 @@ import { createOrder } from './create-order';
  * The one entry for new orders from any edge (HTTP, socket): rate limit per client, validate
  * with the board's schema, then create. `clientKey` is the client's address.
  */
-export async function placeOrder(context: AppContext, input: unknown, clientKey: string): Promise<CreatedOrder> {
+export async function placeOrder(
+  context: AppContext,
+  input: unknown,
+  clientKey: string,
+): Promise<CreatedOrder> {
   const retryAfter = context.orderRateLimiter.take(clientKey);
   if (retryAfter > 0) {
-    throw new AppError('rate_limited', `Too many orders; try again in ${retryAfter} s.`, 429, retryAfter);
+    throw new AppError(
+      'rate_limited',
+      `Too many orders; try again in ${retryAfter} s.`,
+      429,
+      retryAfter,
+    );
   }
   const request = parseInput(context.orderSchema, input);
   const { config } = context;
@@ -27,6 +36,9 @@ export async function placeOrder(context: AppContext, input: unknown, clientKey:
     request,
     clientKey,
   );
-  context.log.info({ orderId: order.id, pixels: order.pixelCount, amountSat: order.amountSat }, 'order created');
+  context.log.info(
+    { orderId: order.id, pixels: order.pixelCount, amountSat: order.amountSat },
+    'order created',
+  );
   return order;
 }

@@ -2,7 +2,8 @@ const MSAT_PER_SAT = 1000;
 
 /** Price of an order in whole satoshis: pixels times the price per pixel. Exact integers only. */
 export function priceSat(pixelCount: number, pricePerPixelSat: number): number {
-  if (!Number.isSafeInteger(pixelCount) || pixelCount < 1) throw new RangeError('pixelCount must be a positive integer');
+  if (!Number.isSafeInteger(pixelCount) || pixelCount < 1)
+    throw new RangeError('pixelCount must be a positive integer');
   if (!Number.isSafeInteger(pricePerPixelSat) || pricePerPixelSat < 1) {
     throw new RangeError('pricePerPixelSat must be a positive integer');
   }

@@ -7,7 +7,10 @@ import type { AppliedChange, ChangeLog } from '../history/change-log';
  * orders still unpaid are marked paid, their changes and pixel events written and linked.
  * Hashes of orders already paid (by another instance or an earlier run) paint nothing.
  */
-export async function settleOrders(changeLog: ChangeLog, paymentHashes: string[]): Promise<AppliedChange[]> {
+export async function settleOrders(
+  changeLog: ChangeLog,
+  paymentHashes: string[],
+): Promise<AppliedChange[]> {
   return changeLog.append(
     async (client) => {
       const paid = await markOrdersPaid(client, paymentHashes);

@@ -31,7 +31,7 @@ export class SettlementQueue {
     const promise = new Promise<void>((done) => (resolve = done));
     this.waiting.set(paymentHash, { promise, resolve });
     this.queued.push(paymentHash);
-    this.draining ??= this.drain().finally(() => (this.draining = null));
+    this.draining ??= this.drain();
     return promise;
   }
 
@@ -57,10 +57,15 @@ export class SettlementQueue {
           this.waiting.delete(hash);
         }
       } catch (error) {
-        this.log.error({ err: error, payments: batch.length, retryMs }, 'settlement failed; retrying');
+        this.log.error(
+          { err: error, payments: batch.length, retryMs },
+          'settlement failed; retrying',
+        );
         await new Promise((resolve) => setTimeout(resolve, retryMs));
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
       }
     }
+    // No await between the empty-queue check and this: a payment queued later starts a new drain.
+    this.draining = null;
   }
 }

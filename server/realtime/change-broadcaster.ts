@@ -42,7 +42,11 @@ export class ChangeBroadcaster {
       return;
     }
     this.target.emit('changes', {
-      changes: changes.map((change) => ({ seq: change.seq, kind: change.kind, pixels: toWirePixels(change.pixels) })),
+      changes: changes.map((change) => ({
+        seq: change.seq,
+        kind: change.kind,
+        pixels: toWirePixels(change.pixels),
+      })),
     });
   }
 }

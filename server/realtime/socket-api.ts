@@ -21,7 +21,11 @@ export function orderRoom(orderId: string): string {
 export function attachSocketApi(io: BoardServer, context: AppContext): void {
   io.on('connection', (socket) => {
     const clientKey = socket.handshake.address;
-    socket.emit('hello', { seq: context.changeLog.board.seq, settings: boardSettings(context), viewers: io.engine.clientsCount });
+    socket.emit('hello', {
+      seq: context.changeLog.board.seq,
+      settings: boardSettings(context),
+      viewers: io.engine.clientsCount,
+    });
 
     answer(socket, 'order:create', context, async (input) => {
       const order = await placeOrder(context, input, clientKey);

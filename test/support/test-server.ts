@@ -35,7 +35,10 @@ export async function startTestServer(
     MAX_OPEN_ORDERS_PER_CLIENT: '100000',
     ...env,
   });
-  const app = await startBoltboard(config, { next: false, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const app = await startBoltboard(config, {
+    next: false,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
   return {
     ...app,
     databaseUrl,

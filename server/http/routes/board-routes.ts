@@ -17,15 +17,23 @@ const canvasQuery = z.object({ seq: seqParam.optional() });
 
 /** `GET /api/settings`, `GET /api/canvas.png`, `GET /api/changes`. */
 export function addBoardRoutes(router: Router, context: AppContext): void {
-  router.add('GET', '/api/settings', async (_req, res) => sendJson(res, 200, boardSettings(context)));
+  router.add('GET', '/api/settings', async (_req, res) =>
+    sendJson(res, 200, boardSettings(context)),
+  );
 
   router.add('GET', '/api/canvas.png', async (req, res, _params, url) => {
     const { seq } = parseInput(canvasQuery, Object.fromEntries(url.searchParams));
     const board = context.changeLog.board;
     if (seq !== undefined && seq !== board.seq) {
-      if (seq > board.seq) throw new AppError('invalid_request', `seq: the board is only at ${board.seq}`, 400);
+      if (seq > board.seq)
+        throw new AppError('invalid_request', `seq: the board is only at ${board.seq}`, 400);
       const past = await databaseCall(() => loadBoard(context.db, board.width, board.height, seq));
-      const png = await encodeIndexedPng(past.pixels, past.width, past.height, context.config.palette);
+      const png = await encodeIndexedPng(
+        past.pixels,
+        past.width,
+        past.height,
+        context.config.palette,
+      );
       res.writeHead(200, {
         'Content-Type': 'image/png',
         'Content-Length': png.length,
@@ -47,7 +55,11 @@ export function addBoardRoutes(router: Router, context: AppContext): void {
       res.end();
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': 'image/png', 'Content-Length': current.png.length });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'image/png',
+      'Content-Length': current.png.length,
+    });
     res.end(req.method === 'HEAD' ? undefined : current.png);
   });
 

@@ -26,7 +26,11 @@ export function addDevPayRoute(router: Router, context: AppContext): void {
     try {
       await context.lightning.payInvoice(paymentRequest);
     } catch (error) {
-      throw new AppError('payment_failed', `The test wallet could not pay: ${describeLnError(error)}`, 400);
+      throw new AppError(
+        'payment_failed',
+        `The test wallet could not pay: ${describeLnError(error)}`,
+        400,
+      );
     }
     // The payment is final once pay() returns; paint now rather than wait for the stream
     // (settling is idempotent, so the stream's copy of this event paints nothing).

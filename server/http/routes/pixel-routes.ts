@@ -12,8 +12,16 @@ const HISTORY_LIMIT = 100;
 export function addPixelRoutes(router: Router, context: AppContext): void {
   const { width, height } = context.config;
   const coordinates = z.object({
-    x: z.coerce.number().int().min(0).max(width - 1, 'is outside the board'),
-    y: z.coerce.number().int().min(0).max(height - 1, 'is outside the board'),
+    x: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(width - 1, 'is outside the board'),
+    y: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(height - 1, 'is outside the board'),
   });
   router.add('GET', '/api/pixels/:x/:y', async (_req, res, params) => {
     const { x, y } = parseInput(coordinates, params);

@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3199);
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://localhost:${port}`,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--disable-gpu',
+        '--disable-background-networking',
+      ],
+    },
+  },
+  webServer: {
+    // The app as `npm start` runs it (build if needed, embedded PostgreSQL, simulator), on a fresh data dir.
+    command: `rm -rf .e2e-data && node scripts/start.mjs`,
+    env: {
+      PORT: String(port),
+      DATA_DIR: '.e2e-data',
+      LOG_LEVEL: 'warn',
+      ORDER_RATE_LIMIT_PER_MINUTE: '10000',
+    },
+    url: `http://localhost:${port}/api/settings`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,209 @@
+// In-memory invoice index (by payment hash, add index and settle index) backed by a journal.
+// Changes become visible to subscribers ("published") only once their journal record is written,
+// in add-index / settle-index order, so a subscriber never sees a change a crash could undo.
+import { invoiceState, type StoredInvoice } from './invoice';
+import type { InvoiceJournal } from './invoice-journal';
+
+/** A published change: an invoice was created or settled. */
+export interface StoreEvent {
+  kind: 'added' | 'settled';
+  invoice: StoredInvoice;
+}
+
+/** Why a settle attempt was refused. */
+export type SettleRefusal = 'unknown' | 'expired' | 'already-settled' | 'amount-too-low';
+
+/** Outcome of `InvoiceStore.settle`. */
+export type SettleResult =
+  { ok: true; invoice: StoredInvoice } | { ok: false; reason: SettleRefusal };
+
+/** Invoice fields the caller provides; indexes and settlement fields are managed by the store. */
+export type NewInvoice = Omit<
+  StoredInvoice,
+  'addIndex' | 'settleIndex' | 'settledAt' | 'amtPaidMsat'
+>;
+
+/** ListInvoices query (LND semantics: index_offset is exclusive, 0 dates mean "no bound"). */
+export interface ListQuery {
+  indexOffset: number;
+  max: number;
+  reversed: boolean;
+  pendingOnly: boolean;
+  createdFrom: number;
+  createdUntil: number;
+}
+
+/** Thrown by `add` when an invoice with the same payment hash exists (LND's message). */
+export class DuplicateInvoiceError extends Error {
+  constructor() {
+    super('invoice with payment hash already exists');
+  }
+}
+
+/** Index of the first element whose key is > `after` in an array sorted by key. */
+function firstAbove(
+  list: StoredInvoice[],
+  after: number,
+  key: (i: StoredInvoice) => number,
+): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const byAdd = (i: StoredInvoice): number => i.addIndex;
+const bySettle = (i: StoredInvoice): number => i.settleIndex;
+
+/** All invoices of one simulated node. Single-threaded: every mutation is synchronous up to its journal write. */
+export class InvoiceStore {
+  private readonly byHash = new Map<string, StoredInvoice>();
+  private readonly added: StoredInvoice[] = [];
+  private readonly settled: StoredInvoice[] = [];
+  private publishedAdds = 0;
+  private publishedSettles = 0;
+  private readonly listeners = new Set<(event: StoreEvent) => void>();
+
+  /** `invoices` (sorted by add index) is the replayed journal content. */
+  constructor(
+    private readonly journal: InvoiceJournal,
+    invoices: StoredInvoice[] = [],
+  ) {
+    for (const invoice of invoices) {
+      this.byHash.set(invoice.hash, invoice);
+      this.added.push(invoice);
+      if (invoice.settleIndex > 0) this.settled.push(invoice);
+    }
+    this.settled.sort((a, b) => a.settleIndex - b.settleIndex);
+    this.publishedAdds = this.added.length;
+    this.publishedSettles = this.settled.length;
+  }
+
+  /** Number of invoices. */
+  get size(): number {
+    return this.added.length;
+  }
+
+  /** Looks an invoice up by payment hash (hex). */
+  get(hash: string): StoredInvoice | undefined {
+    return this.byHash.get(hash);
+  }
+
+  /** Registers a listener for published changes; returns the unsubscribe function. */
+  onEvent(listener: (event: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Highest published add index and settle index (0 when none). */
+  cursors(): { addIndex: number; settleIndex: number } {
+    const lastAdd = this.added[this.publishedAdds - 1];
+    const lastSettle = this.settled[this.publishedSettles - 1];
+    return { addIndex: lastAdd?.addIndex ?? 0, settleIndex: lastSettle?.settleIndex ?? 0 };
+  }
+
+  /** Published invoices with add index > `addIndex`, in add order. */
+  addedSince(addIndex: number): StoredInvoice[] {
+    return this.added.slice(firstAbove(this.added, addIndex, byAdd), this.publishedAdds);
+  }
+
+  /** Published settled invoices with settle index > `settleIndex`, in settle order. */
+  settledSince(settleIndex: number): StoredInvoice[] {
+    return this.settled.slice(
+      firstAbove(this.settled, settleIndex, bySettle),
+      this.publishedSettles,
+    );
+  }
+
+  /** Creates an invoice, assigning the next add index; resolves once it is journaled. */
+  async add(fields: NewInvoice): Promise<StoredInvoice> {
+    if (this.byHash.has(fields.hash)) throw new DuplicateInvoiceError();
+    const last = this.added[this.added.length - 1];
+    const invoice: StoredInvoice = {
+      ...fields,
+      addIndex: (last?.addIndex ?? 0) + 1,
+      settleIndex: 0,
+      settledAt: 0,
+      amtPaidMsat: '0',
+    };
+    this.byHash.set(invoice.hash, invoice);
+    const position = this.added.push(invoice);
+    await this.journal.append({ t: 'invoice', invoice }, false);
+    this.publishedAdds = Math.max(this.publishedAdds, position);
+    this.emit({ kind: 'added', invoice });
+    return invoice;
+  }
+
+  /**
+   * Settles an open invoice with `amtPaidMsat` (defaults to its value). The settlement is
+   * fdatasync'ed to the journal before this resolves with ok.
+   */
+  async settle(hash: string, amtPaidMsat?: bigint, nowMs = Date.now()): Promise<SettleResult> {
+    const invoice = this.byHash.get(hash);
+    if (!invoice) return { ok: false, reason: 'unknown' };
+    const state = invoiceState(invoice, nowMs);
+    if (state === 'SETTLED') return { ok: false, reason: 'already-settled' };
+    if (state === 'CANCELED') return { ok: false, reason: 'expired' };
+    const value = BigInt(invoice.valueMsat);
+    const paid = amtPaidMsat ?? value;
+    if (paid <= 0n || paid < value) return { ok: false, reason: 'amount-too-low' };
+    const last = this.settled[this.settled.length - 1];
+    invoice.settleIndex = (last?.settleIndex ?? 0) + 1;
+    invoice.settledAt = Math.floor(nowMs / 1000);
+    invoice.amtPaidMsat = paid.toString();
+    const position = this.settled.push(invoice);
+    await this.journal.append(
+      {
+        t: 'settle',
+        hash,
+        settleIndex: invoice.settleIndex,
+        settledAt: invoice.settledAt,
+        amtPaidMsat: invoice.amtPaidMsat,
+      },
+      true,
+    );
+    this.publishedSettles = Math.max(this.publishedSettles, position);
+    this.emit({ kind: 'settled', invoice });
+    return { ok: true, invoice };
+  }
+
+  /** ListInvoices: up to `max` matching invoices, returned in ascending add index order. */
+  list(query: ListQuery, nowMs = Date.now()): StoredInvoice[] {
+    const matches = (i: StoredInvoice): boolean =>
+      (!query.pendingOnly || invoiceState(i, nowMs) === 'OPEN') &&
+      (!query.createdFrom || i.createdAt >= query.createdFrom) &&
+      (!query.createdUntil || i.createdAt <= query.createdUntil);
+    const out: StoredInvoice[] = [];
+    if (query.reversed) {
+      const end =
+        query.indexOffset > 0
+          ? firstAbove(this.added, query.indexOffset - 1, byAdd)
+          : this.added.length;
+      for (let k = end - 1; k >= 0 && out.length < query.max; k -= 1) {
+        if (matches(this.added[k])) out.push(this.added[k]);
+      }
+      return out.reverse();
+    }
+    for (
+      let k = firstAbove(this.added, query.indexOffset, byAdd);
+      k < this.added.length && out.length < query.max;
+      k += 1
+    ) {
+      if (matches(this.added[k])) out.push(this.added[k]);
+    }
+    return out;
+  }
+
+  /** Flushes and closes the journal. */
+  close(): Promise<void> {
+    return this.journal.close();
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,84 @@
+// Key material of a simulated node: TLS pair, admin macaroon and secp256k1 node key.
+// With a data dir the material is reused across restarts; without one it lives in memory only.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isPrivate } from 'tiny-secp256k1';
+import { readIfExists, writeFileAtomicSync } from './fs-atomic';
+import { generateTlsPair } from './tls-cert';
+
+/** Everything secret or identifying about one simulated node. */
+export interface KeyMaterial {
+  certPem: string;
+  keyPem: string;
+  /** Raw macaroon bytes; clients send them hex-encoded in the `macaroon` metadata. */
+  macaroon: Buffer;
+  /** 32-byte secp256k1 private key that signs BOLT11 payment requests. */
+  nodeKey: Buffer;
+}
+
+/** File names inside a simulator data dir. */
+export const FILES = {
+  cert: 'tls.cert',
+  key: 'tls.key',
+  macaroon: 'admin.macaroon',
+  nodeKey: 'node.key',
+  invoices: 'invoices.jsonl',
+} as const;
+
+function newNodeKey(): Buffer {
+  for (;;) {
+    const key = randomBytes(32);
+    if (isPrivate(key)) return key;
+  }
+}
+
+function readNodeKey(dir: string): Buffer | undefined {
+  const text = readIfExists(path.join(dir, FILES.nodeKey))?.toString('utf8').trim();
+  if (!text) return undefined;
+  const key = Buffer.from(text, 'hex');
+  if (key.length !== 32 || !isPrivate(key)) {
+    throw new Error(`lnd simulator: ${FILES.nodeKey} in ${dir} is not a valid private key`);
+  }
+  return key;
+}
+
+/**
+ * Loads the material stored in `dir` (when given), generating whatever is missing.
+ * Does not write anything: call `saveMaterial` once the server is listening.
+ */
+export function loadMaterial(dir?: string): KeyMaterial {
+  const cert = dir ? readIfExists(path.join(dir, FILES.cert))?.toString('utf8') : undefined;
+  const key = dir ? readIfExists(path.join(dir, FILES.key))?.toString('utf8') : undefined;
+  const tls = cert && key ? { certPem: cert, keyPem: key } : generateTlsPair();
+  const macaroon = dir ? readIfExists(path.join(dir, FILES.macaroon)) : undefined;
+  return {
+    ...tls,
+    macaroon: macaroon && macaroon.length > 0 ? macaroon : randomBytes(32),
+    nodeKey: (dir ? readNodeKey(dir) : undefined) ?? newNodeKey(),
+  };
+}
+
+/** Creates `dir` (recursively) if needed. */
+export function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+function sameContent(file: string, data: Buffer): boolean {
+  const existing = readIfExists(file);
+  return existing !== undefined && existing.equals(data);
+}
+
+/** Writes the material into `dir` atomically; files already holding the same bytes are left alone. */
+export function saveMaterial(dir: string, material: KeyMaterial): void {
+  const files: Array<[string, Buffer, number]> = [
+    [FILES.key, Buffer.from(material.keyPem, 'utf8'), 0o600],
+    [FILES.nodeKey, Buffer.from(material.nodeKey.toString('hex') + '\n', 'utf8'), 0o600],
+    [FILES.cert, Buffer.from(material.certPem, 'utf8'), 0o644],
+    [FILES.macaroon, material.macaroon, 0o600],
+  ];
+  for (const [name, data, mode] of files) {
+    const file = path.join(dir, name);
+    if (!sameContent(file, data)) writeFileAtomicSync(file, data, mode);
+  }
+}

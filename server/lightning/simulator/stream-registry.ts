@@ -1,0 +1,36 @@
+// Tracks open server streams so they can be dropped (fault injection) or closed on shutdown.
+import * as grpc from '@grpc/grpc-js';
+import type { Message } from './fields';
+
+type Stream = grpc.ServerWritableStream<Message, Message>;
+
+/** A set of open server streams, each with a cleanup run exactly once when it goes away. */
+export class StreamRegistry {
+  private readonly open = new Map<Stream, () => void>();
+
+  /** Registers `call`; `cleanup` runs when the client cancels or the registry ends the stream. */
+  add(call: Stream, cleanup: () => void): void {
+    this.open.set(call, cleanup);
+    call.on('cancelled', () => this.release(call));
+  }
+
+  /** Number of open streams. */
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** Ends every stream with status `code` and `details` (clients see an 'error'). */
+  failAll(code: grpc.status, details: string): void {
+    for (const call of [...this.open.keys()]) {
+      this.release(call);
+      call.emit('error', Object.assign(new Error(details), { code, details }));
+    }
+  }
+
+  private release(call: Stream): void {
+    const cleanup = this.open.get(call);
+    if (!cleanup) return;
+    this.open.delete(call);
+    cleanup();
+  }
+}
