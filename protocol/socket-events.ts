@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChangesSinceResult, WireChange } from './changes';
 import type { ErrorCode } from './errors';
+import type { FeedEntry } from './feed';
 import type { CreatedOrder, OrderRequestInput, OrderStatus } from './orders';
 import type { BoardSettings } from './settings';
 
@@ -15,7 +16,10 @@ export interface ServerToClientEvents {
   changes: (payload: { changes: WireChange[] }) => void;
   reload: (payload: { seq: number }) => void;
   order: (payload: { id: string; status: OrderStatus; seq?: number }) => void;
+  /** Connected viewers, sent when the count changes (at most every few seconds). */
   viewers: (payload: { count: number }) => void;
+  /** Orders just painted, newest last. */
+  feed: (payload: { entries: FeedEntry[] }) => void;
 }
 
 /** Events a client sends on the default namespace, each with an acknowledgement. */

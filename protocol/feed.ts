@@ -1,0 +1,10 @@
+/** One paid order in the live feed (`GET /api/feed`, socket `feed`). */
+export interface FeedEntry {
+  seq: number;
+  orderId: string;
+  pixelCount: number;
+  name?: string;
+  message?: string;
+  /** ISO-8601 time it was painted. */
+  at: string;
+}
