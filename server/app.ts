@@ -11,11 +11,12 @@ import { Server } from 'socket.io';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
+import type { FeedEntry } from '../protocol/feed';
 import { orderRequestSchema } from '../protocol/orders';
 import type { AppContext } from './app-context';
 import { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
-import { ChangeLog } from './history/change-log';
+import { ChangeLog, type AppliedChange } from './history/change-log';
 import { loadBoard } from './history/load-board';
 import { RecentChanges } from './history/recent-changes';
 import { SnapshotScheduler } from './history/snapshot-scheduler';
@@ -32,6 +33,7 @@ import { SettlementQueue } from './orders/settlement-queue';
 import { RateLimiter } from './rate-limiter';
 import { ChangeBroadcaster } from './realtime/change-broadcaster';
 import { attachSocketApi, orderRoom, type BoardServer } from './realtime/socket-api';
+import { broadcastViewerCount } from './realtime/viewer-count';
 
 export interface StartOptions {
   /** Serve the Next.js pages too (`dev` for hot reload); off in API-only tests. */
@@ -145,6 +147,7 @@ export async function startBoltboard(
     }
     attachSocketApi(io, context);
     wireBroadcasts(context, io);
+    cleanups.push(broadcastViewerCount(io));
 
     const snapshots = new SnapshotScheduler(
       db,
@@ -204,13 +207,23 @@ function wireBroadcasts(context: AppContext, io: BoardServer) {
   context.changeLog.onApplied((changes) => {
     context.recentChanges.add(changes);
     broadcaster.publish(changes);
-    for (const change of changes) {
-      if (change.kind === 'paint' && change.orderId) {
-        context.orderEvents.publish({ id: change.orderId, status: 'paid', seq: change.seq });
-      }
+    const paints = changes.filter((change) => change.kind === 'paint' && change.orderId !== null);
+    for (const change of paints) {
+      context.orderEvents.publish({ id: change.orderId!, status: 'paid', seq: change.seq });
     }
+    if (paints.length > 0) io.emit('feed', { entries: paints.map(toFeedEntry) });
   });
   context.orderEvents.subscribe((event) => io.to(orderRoom(event.id)).emit('order', event));
+}
+
+function toFeedEntry(change: AppliedChange): FeedEntry {
+  return {
+    seq: change.seq,
+    orderId: change.orderId!,
+    pixelCount: change.pixels.xs.length,
+    ...change.byline,
+    at: change.at.toISOString(),
+  };
 }
 
 async function prepareNext(dev: boolean) {

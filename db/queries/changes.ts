@@ -12,7 +12,14 @@ export interface StoredChange {
   kind: ChangeKind;
   at: Date;
   orderId: string | null;
+  /** Name and message the buyer gave, for paints of orders that have them. */
+  byline?: Byline;
   pixels: PixelBatch;
+}
+
+export interface Byline {
+  name?: string;
+  message?: string;
 }
 
 export interface ChangeRow {
@@ -96,9 +103,12 @@ export async function loadChanges(
       created_at: Date;
       order_id: string | null;
       pixel_count: number;
+      name: string | null;
+      message: string | null;
     }>(
-      `SELECT seq, kind, created_at, order_id, pixel_count FROM changes
-       WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
+      `SELECT c.seq, c.kind, c.created_at, c.order_id, c.pixel_count, o.name, o.message
+       FROM changes c LEFT JOIN orders o ON o.id = c.order_id
+       WHERE c.seq > $1 AND c.seq <= $2 ORDER BY c.seq`,
       [afterSeq, uptoSeq],
     ),
     db.query<[number, number, number, number]>({
@@ -112,6 +122,7 @@ export async function loadChanges(
     kind: row.kind,
     at: row.created_at,
     orderId: row.order_id,
+    byline: bylineOf(row.name, row.message),
     pixels: emptyPixelBatch(row.pixel_count),
   }));
   const bySeq = new Map(changes.map((change) => [change.seq, { change, filled: 0 }]));
@@ -124,4 +135,9 @@ export async function loadChanges(
     target.change.pixels.colors[i] = row[3];
   }
   return changes;
+}
+
+export function bylineOf(name: string | null, message: string | null): Byline | undefined {
+  if (!name && !message) return undefined;
+  return { ...(name ? { name } : {}), ...(message ? { message } : {}) };
 }

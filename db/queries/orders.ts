@@ -63,6 +63,8 @@ export interface PaidOrderRow {
   id: string;
   paymentHash: string;
   packedPixels: Buffer;
+  name: string | null;
+  message: string | null;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function markOrdersPaid(
   const result = await client.query<PaidOrderRow>(
     `UPDATE orders SET status = 'paid', paid_at = now()
      WHERE payment_hash = ANY($1::text[]) AND status <> 'paid'
-     RETURNING id, payment_hash AS "paymentHash", pixels AS "packedPixels"`,
+     RETURNING id, payment_hash AS "paymentHash", pixels AS "packedPixels", name, message`,
     [paymentHashes],
   );
   // Deterministic seq order within one settlement batch: by payment hash order given.

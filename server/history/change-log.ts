@@ -4,6 +4,7 @@ import {
   insertPixelEvents,
   loadChanges,
   lockChangeWriter,
+  type Byline,
   type ChangeRow,
   type PixelEventColumns,
   type StoredChange,
@@ -19,6 +20,7 @@ export interface ChangeDraft {
   orderId: string | null;
   actor: string;
   note: string | null;
+  byline?: Byline;
   pixels: PixelBatch;
 }
 
@@ -125,6 +127,7 @@ export class ChangeLog {
       kind: change.kind,
       at,
       orderId: change.orderId,
+      byline: change.byline,
       pixels: change.pixels,
     }));
   }

@@ -5,6 +5,7 @@ import { sendError } from './respond';
 import { Router } from './router';
 import { addBoardRoutes } from './routes/board-routes';
 import { addDevPayRoute } from './routes/dev-pay-route';
+import { addFeedRoute } from './routes/feed-route';
 import { addOrderRoutes } from './routes/order-routes';
 import { addPixelRoutes } from './routes/pixel-routes';
 
@@ -17,6 +18,7 @@ export function createApiHandler(context: AppContext): ApiHandler {
   addOrderRoutes(router, context);
   addPixelRoutes(router, context);
   addDevPayRoute(router, context);
+  addFeedRoute(router, context);
 
   return async (req, res) => {
     try {

@@ -1,3 +1,4 @@
+import { bylineOf } from '../../db/queries/changes';
 import { markOrdersPaid, setOrderChangeSeqs } from '../../db/queries/orders';
 import { unpackPixels } from '../canvas/pixel-batch';
 import type { AppliedChange, ChangeLog } from '../history/change-log';
@@ -19,6 +20,7 @@ export async function settleOrders(
         orderId: order.id,
         actor: `order:${order.id}`,
         note: null,
+        byline: bylineOf(order.name, order.message),
         pixels: unpackPixels(order.packedPixels),
       }));
     },

@@ -58,6 +58,7 @@ describe('a paid pixel, end to end (PostgreSQL + LND simulator over gRPC)', () =
     expect(invoice.tokens).toBe(2);
     expect(invoice.description).toContain('2 pixels');
 
+    const feedEvent = nextEvent(viewers[1], 'feed');
     const received = viewers.map((socket) =>
       nextEvent(socket, 'changes', ({ changes }) =>
         changes.some((change) => change.pixels.length === 2),
@@ -80,6 +81,9 @@ describe('a paid pixel, end to end (PostgreSQL + LND simulator over gRPC)', () =
         },
       ]);
     }
+    expect((await feedEvent).entries).toEqual([
+      expect.objectContaining({ orderId: created.body.id, name: 'alice', message: 'first!' }),
+    ]);
     const order = await api<OrderView>(server.url, `/api/orders/${created.body.id}`);
     expect(order.body).toMatchObject({ status: 'paid', seq: 1, pixelCount: 2, amountSat: 2 });
     expect(order.body.paidAt).toBeDefined();

@@ -26,7 +26,11 @@ describe('restarts', () => {
 
   const start = () =>
     startTestServer(
-      { LND_GRPC_HOST: simulator.host, LND_CERT: simulator.certBase64, LND_MACAROON: simulator.macaroonBase64 },
+      {
+        LND_GRPC_HOST: simulator.host,
+        LND_CERT: simulator.certBase64,
+        LND_MACAROON: simulator.macaroonBase64,
+      },
       { databaseUrl: database.url, dataDir },
     );
 
@@ -49,9 +53,16 @@ describe('restarts', () => {
     server = await start();
     expect(server.context.simulated).toBe(true); // recognised by its alias, even as a configured node
     const created = await api<CreatedOrder>(server.url, '/api/orders', {
-      body: { pixels: [{ x: 7, y: 8, color: 12 }, { x: 999, y: 999, color: 3 }] },
+      body: {
+        pixels: [
+          { x: 7, y: 8, color: 12 },
+          { x: 999, y: 999, color: 3 },
+        ],
+      },
     });
-    await api(server.url, '/api/dev/pay', { body: { paymentRequest: created.body.paymentRequest } });
+    await api(server.url, '/api/dev/pay', {
+      body: { paymentRequest: created.body.paymentRequest },
+    });
     const before = Buffer.from(server.context.changeLog.board.pixels);
     await server.stop();
 
@@ -65,14 +76,20 @@ describe('restarts', () => {
 
   it('paints a payment made while the app was down, once, after it starts again', async () => {
     server ??= await start();
-    const created = await api<CreatedOrder>(server.url, '/api/orders', { body: { pixels: [{ x: 1, y: 2, color: 9 }] } });
+    const created = await api<CreatedOrder>(server.url, '/api/orders', {
+      body: { pixels: [{ x: 1, y: 2, color: 9 }] },
+    });
     const seqBefore = server.context.changeLog.board.seq;
     await server.stop();
 
     expect(await simulator.settleInvoice(created.body.paymentHash)).toBe(true);
 
     server = await start();
-    await until(async () => (await api<OrderView>(server!.url, `/api/orders/${created.body.id}`)).body.status === 'paid');
+    await until(
+      async () =>
+        (await api<OrderView>(server!.url, `/api/orders/${created.body.id}`)).body.status ===
+        'paid',
+    );
     expect(server.context.changeLog.board.seq).toBe(seqBefore + 1);
     expect(server.context.changeLog.board.colorAt(1, 2)).toBe(9);
 
@@ -81,9 +98,10 @@ describe('restarts', () => {
     server = await start();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(server.context.changeLog.board.seq).toBe(seqBefore + 1);
-    const paints = await server.context.db.query('SELECT count(*)::int AS n FROM changes WHERE order_id = $1', [
-      created.body.id,
-    ]);
+    const paints = await server.context.db.query(
+      'SELECT count(*)::int AS n FROM changes WHERE order_id = $1',
+      [created.body.id],
+    );
     expect(paints.rows[0].n).toBe(1);
   });
 });

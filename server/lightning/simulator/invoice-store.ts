@@ -3,6 +3,7 @@
 // in add-index / settle-index order, so a subscriber never sees a change a crash could undo.
 import { invoiceState, type StoredInvoice } from './invoice';
 import type { InvoiceJournal } from './invoice-journal';
+import { byAdd, bySettle, firstAbove, listInvoices, type ListQuery } from './invoice-query';
 
 /** A published change: an invoice was created or settled. */
 export interface StoreEvent {
@@ -23,41 +24,12 @@ export type NewInvoice = Omit<
   'addIndex' | 'settleIndex' | 'settledAt' | 'amtPaidMsat'
 >;
 
-/** ListInvoices query (LND semantics: index_offset is exclusive, 0 dates mean "no bound"). */
-export interface ListQuery {
-  indexOffset: number;
-  max: number;
-  reversed: boolean;
-  pendingOnly: boolean;
-  createdFrom: number;
-  createdUntil: number;
-}
-
 /** Thrown by `add` when an invoice with the same payment hash exists (LND's message). */
 export class DuplicateInvoiceError extends Error {
   constructor() {
     super('invoice with payment hash already exists');
   }
 }
-
-/** Index of the first element whose key is > `after` in an array sorted by key. */
-function firstAbove(
-  list: StoredInvoice[],
-  after: number,
-  key: (i: StoredInvoice) => number,
-): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(list[mid]) > after) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-const byAdd = (i: StoredInvoice): number => i.addIndex;
-const bySettle = (i: StoredInvoice): number => i.settleIndex;
 
 /** All invoices of one simulated node. Single-threaded: every mutation is synchronous up to its journal write. */
 export class InvoiceStore {
@@ -171,31 +143,9 @@ export class InvoiceStore {
     return { ok: true, invoice };
   }
 
-  /** ListInvoices: up to `max` matching invoices, returned in ascending add index order. */
+  /** ListInvoices (see invoice-query.ts for the paging semantics). */
   list(query: ListQuery, nowMs = Date.now()): StoredInvoice[] {
-    const matches = (i: StoredInvoice): boolean =>
-      (!query.pendingOnly || invoiceState(i, nowMs) === 'OPEN') &&
-      (!query.createdFrom || i.createdAt >= query.createdFrom) &&
-      (!query.createdUntil || i.createdAt <= query.createdUntil);
-    const out: StoredInvoice[] = [];
-    if (query.reversed) {
-      const end =
-        query.indexOffset > 0
-          ? firstAbove(this.added, query.indexOffset - 1, byAdd)
-          : this.added.length;
-      for (let k = end - 1; k >= 0 && out.length < query.max; k -= 1) {
-        if (matches(this.added[k])) out.push(this.added[k]);
-      }
-      return out.reverse();
-    }
-    for (
-      let k = firstAbove(this.added, query.indexOffset, byAdd);
-      k < this.added.length && out.length < query.max;
-      k += 1
-    ) {
-      if (matches(this.added[k])) out.push(this.added[k]);
-    }
-    return out;
+    return listInvoices(this.added, query, nowMs);
   }
 
   /** Flushes and closes the journal. */

@@ -1,0 +1,28 @@
+import type { FeedEntry } from '../../protocol/feed';
+import type { Queryable } from '../pool';
+
+/** The newest paid orders' paints, newest first. */
+export async function recentPaints(db: Queryable, limit: number): Promise<FeedEntry[]> {
+  const result = await db.query<{
+    seq: number;
+    order_id: string;
+    pixel_count: number;
+    name: string | null;
+    message: string | null;
+    at: Date;
+  }>(
+    `SELECT c.seq, c.order_id, c.pixel_count, o.name, o.message, c.created_at AS at
+     FROM changes c JOIN orders o ON o.id = c.order_id
+     WHERE c.kind = 'paint'
+     ORDER BY c.seq DESC LIMIT $1`,
+    [limit],
+  );
+  return result.rows.map((row) => ({
+    seq: row.seq,
+    orderId: row.order_id,
+    pixelCount: row.pixel_count,
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.message ? { message: row.message } : {}),
+    at: row.at.toISOString(),
+  }));
+}
