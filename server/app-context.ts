@@ -6,6 +6,7 @@ import type { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
 import type { ChangeLog } from './history/change-log';
 import type { RecentChanges } from './history/recent-changes';
+import type { SnapshotScheduler } from './history/snapshot-scheduler';
 import type { LightningNode } from './lightning/lightning-node';
 import type { OrderEvents } from './orders/order-events';
 import type { SettlementQueue } from './orders/settlement-queue';
@@ -24,6 +25,7 @@ export interface AppContext {
   recentChanges: RecentChanges;
   pngCache: BoardPngCache;
   settlements: SettlementQueue;
+  snapshots: SnapshotScheduler;
   orderEvents: OrderEvents;
   orderRateLimiter: RateLimiter;
   orderSchema: ReturnType<typeof orderRequestSchema>;

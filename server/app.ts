@@ -109,6 +109,17 @@ export async function startBoltboard(
     );
     const settlements = new SettlementQueue((hashes) => settleOrders(changeLog, hashes), log);
     cleanups.push(() => settlements.stop());
+    const snapshots = new SnapshotScheduler(
+      db,
+      board,
+      config.snapshotEveryChanges,
+      config.snapshotEveryMinutes,
+      log,
+    );
+    await snapshots.start();
+    changeLog.onApplied(() => snapshots.noteApplied());
+    cleanups.push(() => snapshots.stop());
+
     const context: AppContext = {
       config,
       log,
@@ -120,6 +131,7 @@ export async function startBoltboard(
       recentChanges: new RecentChanges(RECENT_CHANGES_MAX_PIXELS),
       pngCache: new BoardPngCache(board, config.palette),
       settlements,
+      snapshots,
       orderEvents: new OrderEvents(),
       orderRateLimiter: new RateLimiter(config.orderRateLimitPerMinute),
       orderSchema: orderRequestSchema(config),
@@ -149,16 +161,6 @@ export async function startBoltboard(
     wireBroadcasts(context, io);
     cleanups.push(broadcastViewerCount(io));
 
-    const snapshots = new SnapshotScheduler(
-      db,
-      board,
-      config.snapshotEveryChanges,
-      config.snapshotEveryMinutes,
-      log,
-    );
-    await snapshots.start();
-    changeLog.onApplied(() => snapshots.noteApplied());
-    cleanups.push(() => snapshots.stop());
 
     const stopFollowing = lightning.followPayments({
       onPaid: (hash) => void settlements.settle(hash),
