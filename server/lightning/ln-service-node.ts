@@ -93,7 +93,10 @@ class LnServiceNode implements LightningNode {
         if (invoice.is_confirmed) handlers.onPaid(invoice.id);
       });
       subscription.on('error', (error: unknown) => {
+        // ln-service emits 'error' twice (the failure, then the stream's end): drop this
+        // subscription for good (removing its listeners cancels the stream) and start afresh.
         subscription.removeAllListeners();
+        subscription.on('error', () => undefined);
         if (stopped) return;
         handlers.onDisconnected(error, retryMs);
         timer = setTimeout(connect, retryMs);
