@@ -16,6 +16,7 @@ import { orderRequestSchema } from '../protocol/orders';
 import type { AppContext } from './app-context';
 import { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
+import { PastBoards } from './history/board-at';
 import { ChangeLog, type AppliedChange } from './history/change-log';
 import { loadBoard } from './history/load-board';
 import { RecentChanges } from './history/recent-changes';
@@ -32,6 +33,7 @@ import { settleOrders } from './orders/settle-orders';
 import { SettlementQueue } from './orders/settlement-queue';
 import { RateLimiter } from './rate-limiter';
 import { ChangeBroadcaster } from './realtime/change-broadcaster';
+import { FeedBroadcaster } from './realtime/feed-broadcaster';
 import { attachSocketApi, orderRoom, type BoardServer } from './realtime/socket-api';
 import { broadcastViewerCount } from './realtime/viewer-count';
 
@@ -130,6 +132,7 @@ export async function startBoltboard(
       changeLog,
       recentChanges: new RecentChanges(RECENT_CHANGES_MAX_PIXELS),
       pngCache: new BoardPngCache(board, config.palette),
+      pastBoards: new PastBoards(db, board, config.palette),
       settlements,
       snapshots,
       orderEvents: new OrderEvents(),
@@ -158,9 +161,8 @@ export async function startBoltboard(
       });
     }
     attachSocketApi(io, context);
-    wireBroadcasts(context, io);
+    cleanups.push(wireBroadcasts(context, io));
     cleanups.push(broadcastViewerCount(io));
-
 
     const stopFollowing = lightning.followPayments({
       onPaid: (hash) => void settlements.settle(hash),
@@ -206,6 +208,7 @@ export async function startBoltboard(
 /** After a change is committed: remember it, send it to viewers, tell the order's watchers. */
 function wireBroadcasts(context: AppContext, io: BoardServer) {
   const broadcaster = new ChangeBroadcaster(io);
+  const feed = new FeedBroadcaster(io);
   context.changeLog.onApplied((changes) => {
     context.recentChanges.add(changes);
     broadcaster.publish(changes);
@@ -213,9 +216,10 @@ function wireBroadcasts(context: AppContext, io: BoardServer) {
     for (const change of paints) {
       context.orderEvents.publish({ id: change.orderId!, status: 'paid', seq: change.seq });
     }
-    if (paints.length > 0) io.emit('feed', { entries: paints.map(toFeedEntry) });
+    feed.publish(paints.map(toFeedEntry));
   });
   context.orderEvents.subscribe((event) => io.to(orderRoom(event.id)).emit('order', event));
+  return () => feed.stop();
 }
 
 function toFeedEntry(change: AppliedChange): FeedEntry {

@@ -2,7 +2,7 @@ import { startBoltboard } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 
-/** Entry point: `tsx server/main.ts [--dev]`. Wiring only; see app.ts. */
+/** Entry point: `tsx server/main.ts [--dev | --api-only]`. Wiring only; see app.ts. */
 async function main() {
   let config;
   try {
@@ -16,7 +16,9 @@ async function main() {
   }
   const log = createLogger(config.logLevel);
   const dev = process.argv.includes('--dev');
-  const app = await startBoltboard(config, { next: { dev }, log });
+  // --api-only: HTTP API and socket.io without the pages (benchmarks, headless instances).
+  const next = process.argv.includes('--api-only') ? false : { dev };
+  const app = await startBoltboard(config, { next, log });
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -1,0 +1,87 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { freePort, type BenchEnvironment } from '../support/environment';
+import { createOrders, sleep } from '../support/orders';
+import { startServerProcess } from '../support/server-process';
+import { quantile, round, wallClockMs } from '../support/stats';
+import { ViewerSwarm } from '../support/swarm';
+
+export interface LatencyResult {
+  viewers: number;
+  samples: number;
+  lost: number;
+  p50Ms: number;
+  p99Ms: number;
+  bareP50Ms: number;
+  bareP99Ms: number;
+}
+
+const VIEWER_PROCESSES = 2;
+// Far enough apart that each sample is its own broadcast: this measures latency, not a backlog.
+const SAMPLE_INTERVAL_MS = 100;
+
+/**
+ * Time from the simulator settling an invoice to the last of `viewers` viewers receiving its
+ * pixel; and the same for a bare socket.io broadcast of the same message (the floor).
+ */
+export async function measureSettleLatency(
+  environment: BenchEnvironment,
+  viewers: number,
+  samples: number,
+): Promise<LatencyResult> {
+  const server = await startServerProcess(await environment.serverEnv(), await freePort());
+  const swarm = await ViewerSwarm.start(server.url, viewers, VIEWER_PROCESSES);
+  const orders = await createOrders(server.url, samples, 1);
+  const settledAt = new Map<string, number>();
+  for (const order of orders) {
+    settledAt.set(order.key, wallClockMs());
+    await environment.simulator.settleInvoice(order.paymentHash);
+    await sleep(SAMPLE_INTERVAL_MS);
+  }
+  await sleep(1000);
+  const ours = latencies(settledAt, (await swarm.report()).delivered);
+  await swarm.stop();
+  await server.stop();
+
+  const bare = await measureBareSocketIo(viewers, samples);
+  return {
+    viewers,
+    samples,
+    lost: samples - ours.length,
+    p50Ms: round(quantile(ours, 0.5), 2),
+    p99Ms: round(quantile(ours, 0.99), 2),
+    bareP50Ms: round(quantile(bare, 0.5), 2),
+    bareP99Ms: round(quantile(bare, 0.99), 2),
+  };
+}
+
+async function measureBareSocketIo(viewers: number, samples: number): Promise<number[]> {
+  const port = await freePort();
+  const child = fork(path.join(__dirname, '..', 'bare-socketio-server.ts'), [String(port)], {
+    execArgv: ['--import', 'tsx'],
+  });
+  await new Promise((resolve) => child.once('message', resolve));
+  const url = `http://localhost:${port}`;
+  const swarm = await ViewerSwarm.start(url, viewers, VIEWER_PROCESSES);
+  const sentAt = new Map<string, number>();
+  for (let i = 0; i < samples; i++) {
+    const key = `${i},7`;
+    sentAt.set(key, wallClockMs());
+    await fetch(`${url}/emit?key=${key}`);
+    await sleep(SAMPLE_INTERVAL_MS);
+  }
+  await sleep(1000);
+  const result = latencies(sentAt, (await swarm.report()).delivered);
+  await swarm.stop();
+  child.kill();
+  return result;
+}
+
+function latencies(startedAt: Map<string, number>, deliveredAt: Map<string, number>): number[] {
+  const result: number[] = [];
+  for (const [key, start] of startedAt) {
+    const delivered = deliveredAt.get(key);
+    if (delivered !== undefined) result.push(delivered - start);
+  }
+  return result;
+}
