@@ -4,10 +4,12 @@ import { orderRequestSchema } from '../protocol/orders';
 import type { BoardSettings } from '../protocol/settings';
 import type { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
+import type { PastBoards } from './history/board-at';
 import type { ChangeLog } from './history/change-log';
 import type { RecentChanges } from './history/recent-changes';
 import type { SnapshotScheduler } from './history/snapshot-scheduler';
 import type { LightningNode } from './lightning/lightning-node';
+import type { Metrics } from './observability/metrics';
 import type { OrderEvents } from './orders/order-events';
 import type { SettlementQueue } from './orders/settlement-queue';
 import type { RateLimiter } from './rate-limiter';
@@ -24,11 +26,14 @@ export interface AppContext {
   changeLog: ChangeLog;
   recentChanges: RecentChanges;
   pngCache: BoardPngCache;
+  /** Boards as they were after past seqs (history, reverts, diffs), with a small cache. */
+  pastBoards: PastBoards;
   settlements: SettlementQueue;
   snapshots: SnapshotScheduler;
   orderEvents: OrderEvents;
   orderRateLimiter: RateLimiter;
   orderSchema: ReturnType<typeof orderRequestSchema>;
+  metrics: Metrics;
 }
 
 export function boardSettings(context: AppContext): BoardSettings {

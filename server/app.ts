@@ -11,13 +11,12 @@ import { Server } from 'socket.io';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
-import type { FeedEntry } from '../protocol/feed';
 import { orderRequestSchema } from '../protocol/orders';
 import type { AppContext } from './app-context';
 import { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
 import { PastBoards } from './history/board-at';
-import { ChangeLog, type AppliedChange } from './history/change-log';
+import { ChangeLog } from './history/change-log';
 import { loadBoard } from './history/load-board';
 import { RecentChanges } from './history/recent-changes';
 import { SnapshotScheduler } from './history/snapshot-scheduler';
@@ -26,15 +25,15 @@ import { sendJson } from './http/respond';
 import { connectLnd } from './lightning/ln-service-node';
 import { startLndSimulator, type LndSimulator } from './lightning/simulator';
 import { createLogger } from './logger';
-import { expireOrders } from './orders/expire-orders';
 import { OrderEvents } from './orders/order-events';
-import { reconcilePendingOrders } from './orders/reconcile-pending';
 import { settleOrders } from './orders/settle-orders';
 import { SettlementQueue } from './orders/settlement-queue';
 import { RateLimiter } from './rate-limiter';
-import { ChangeBroadcaster } from './realtime/change-broadcaster';
-import { FeedBroadcaster } from './realtime/feed-broadcaster';
-import { attachSocketApi, orderRoom, type BoardServer } from './realtime/socket-api';
+import { broadcastChanges } from './realtime/broadcast-changes';
+import { attachSocketApi, type BoardServer } from './realtime/socket-api';
+import { attachSatoshisPlaceApi } from './realtime/satoshis-place';
+import { Metrics } from './observability/metrics';
+import { followPayments } from './orders/payment-follower';
 import { broadcastViewerCount } from './realtime/viewer-count';
 
 export interface StartOptions {
@@ -51,7 +50,6 @@ export interface RunningBoltboard {
   close(): Promise<void>;
 }
 
-const EXPIRY_CHECK_MS = 5_000;
 const RECENT_CHANGES_MAX_PIXELS = 1_000_000;
 
 /** Starts one Boltboard instance: database, Lightning, board, HTTP + socket.io on one port. */
@@ -109,7 +107,12 @@ export async function startBoltboard(
     const changeLog = new ChangeLog(db, board, (error) =>
       log.error({ err: error }, 'change listener failed'),
     );
-    const settlements = new SettlementQueue((hashes) => settleOrders(changeLog, hashes), log);
+    const metrics = new Metrics();
+    const settlements = new SettlementQueue(
+      (hashes) => settleOrders(changeLog, hashes),
+      log,
+      (seconds) => metrics.settleSeconds.observe(seconds),
+    );
     cleanups.push(() => settlements.stop());
     const snapshots = new SnapshotScheduler(
       db,
@@ -138,6 +141,7 @@ export async function startBoltboard(
       orderEvents: new OrderEvents(),
       orderRateLimiter: new RateLimiter(config.orderRateLimitPerMinute),
       orderSchema: orderRequestSchema(config),
+      metrics,
     };
 
     const pages = options.next ? await prepareNext(options.next.dev) : null;
@@ -154,6 +158,7 @@ export async function startBoltboard(
       maxHttpBufferSize: config.maxBodyBytes,
       serveClient: false,
       destroyUpgrade: false,
+      allowEIO3: true, // satoshis.place bots of 2018 connect with socket.io-client 2.x
     });
     if (pages) {
       httpServer.on('upgrade', (req, socket, head) => {
@@ -161,31 +166,12 @@ export async function startBoltboard(
       });
     }
     attachSocketApi(io, context);
-    cleanups.push(wireBroadcasts(context, io));
+    cleanups.push(attachSatoshisPlaceApi(io, context));
+    cleanups.push(broadcastChanges(context, io));
+    context.metrics.countViewers = () => io.engine.clientsCount;
     cleanups.push(broadcastViewerCount(io));
 
-    const stopFollowing = lightning.followPayments({
-      onPaid: (hash) => void settlements.settle(hash),
-      onConnected: () => {
-        log.info('invoice stream connected; reconciling pending orders');
-        reconcilePendingOrders(db, lightning, (hash) => settlements.settle(hash))
-          .then(
-            (paid) => paid > 0 && log.info({ paid }, 'reconciled payments made while disconnected'),
-          )
-          .catch((error: unknown) =>
-            log.error({ err: error }, 'reconciling pending orders failed'),
-          );
-      },
-      onDisconnected: (error, retryInMs) =>
-        log.warn({ err: error, retryInMs }, 'invoice stream lost; reconnecting'),
-    });
-    cleanups.push(stopFollowing);
-    const expiryTimer = setInterval(() => {
-      expireOrders(db, context.orderEvents).catch((error: unknown) =>
-        log.warn({ err: error }, 'expiring orders failed'),
-      );
-    }, EXPIRY_CHECK_MS);
-    cleanups.push(() => clearInterval(expiryTimer));
+    cleanups.push(followPayments(context));
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -203,33 +189,6 @@ export async function startBoltboard(
     await closeAll().catch(() => undefined);
     throw error;
   }
-}
-
-/** After a change is committed: remember it, send it to viewers, tell the order's watchers. */
-function wireBroadcasts(context: AppContext, io: BoardServer) {
-  const broadcaster = new ChangeBroadcaster(io);
-  const feed = new FeedBroadcaster(io);
-  context.changeLog.onApplied((changes) => {
-    context.recentChanges.add(changes);
-    broadcaster.publish(changes);
-    const paints = changes.filter((change) => change.kind === 'paint' && change.orderId !== null);
-    for (const change of paints) {
-      context.orderEvents.publish({ id: change.orderId!, status: 'paid', seq: change.seq });
-    }
-    feed.publish(paints.map(toFeedEntry));
-  });
-  context.orderEvents.subscribe((event) => io.to(orderRoom(event.id)).emit('order', event));
-  return () => feed.stop();
-}
-
-function toFeedEntry(change: AppliedChange): FeedEntry {
-  return {
-    seq: change.seq,
-    orderId: change.orderId!,
-    pixelCount: change.pixels.xs.length,
-    ...change.byline,
-    at: change.at.toISOString(),
-  };
 }
 
 async function prepareNext(dev: boolean) {

@@ -36,6 +36,7 @@ export async function placeOrder(
     request,
     clientKey,
   );
+  context.metrics.ordersCreated.inc();
   context.log.info(
     { orderId: order.id, pixels: order.pixelCount, amountSat: order.amountSat },
     'order created',

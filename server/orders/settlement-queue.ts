@@ -13,7 +13,10 @@ const MAX_RETRY_MS = 5_000;
  * that fails (database away) is retried with backoff until written; nothing is dropped.
  */
 export class SettlementQueue {
-  private readonly waiting = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  private readonly waiting = new Map<
+    string,
+    { promise: Promise<void>; resolve: () => void; queuedAt: number }
+  >();
   private queued: string[] = [];
   private draining: Promise<void> | null = null;
   private stopped = false;
@@ -21,6 +24,8 @@ export class SettlementQueue {
   constructor(
     private readonly settleBatch: SettleBatch,
     private readonly log: Logger,
+    /** Seconds from queued to painted, per payment. */
+    private readonly onSettled: (seconds: number) => void = () => undefined,
   ) {}
 
   /** Queues a confirmed payment; resolves once it is painted (or found already painted). */
@@ -29,7 +34,7 @@ export class SettlementQueue {
     if (existing) return existing.promise;
     let resolve!: () => void;
     const promise = new Promise<void>((done) => (resolve = done));
-    this.waiting.set(paymentHash, { promise, resolve });
+    this.waiting.set(paymentHash, { promise, resolve, queuedAt: performance.now() });
     this.queued.push(paymentHash);
     this.draining ??= this.drain();
     return promise;
@@ -52,8 +57,12 @@ export class SettlementQueue {
         this.queued = this.queued.slice(batch.length);
         retryMs = FIRST_RETRY_MS;
         this.log.debug({ payments: batch.length, painted: changes.length }, 'settled payments');
+        const now = performance.now();
         for (const hash of batch) {
-          this.waiting.get(hash)?.resolve();
+          const waiter = this.waiting.get(hash);
+          if (!waiter) continue;
+          this.onSettled((now - waiter.queuedAt) / 1000);
+          waiter.resolve();
           this.waiting.delete(hash);
         }
       } catch (error) {

@@ -1,0 +1,46 @@
+import type { FeedEntry } from '../../protocol/feed';
+import type { AppContext } from '../app-context';
+import type { AppliedChange } from '../history/change-log';
+import { ChangeBroadcaster } from './change-broadcaster';
+import { FeedBroadcaster } from './feed-broadcaster';
+import { orderRoom, type BoardServer } from './socket-api';
+
+/**
+ * The one place broadcasts leave from, after a change is committed: remember it for catch-up,
+ * send it to viewers, tell the order's watchers, add it to the feed. Returns a stop function.
+ */
+export function broadcastChanges(context: AppContext, io: BoardServer): () => void {
+  const broadcaster = new ChangeBroadcaster(io);
+  broadcaster.onBatch = (_changes, pixels) => context.metrics.broadcastPixels.observe(pixels);
+  const feed = new FeedBroadcaster(io);
+  context.changeLog.onApplied((changes) => {
+    context.recentChanges.add(changes);
+    broadcaster.publish(changes);
+    let pixels = 0;
+    for (const change of changes) pixels += change.pixels.xs.length;
+    context.metrics.pixelsPainted.inc(pixels);
+    const paints = changes.filter((change) => change.kind === 'paint' && change.orderId !== null);
+    context.metrics.ordersPaid.inc(paints.length);
+    for (const change of paints) {
+      context.orderEvents.publish({ id: change.orderId!, status: 'paid', seq: change.seq });
+    }
+    feed.publish(paints.map(toFeedEntry));
+  });
+  const unsubscribe = context.orderEvents.subscribe((event) =>
+    io.to(orderRoom(event.id)).emit('order', event),
+  );
+  return () => {
+    feed.stop();
+    unsubscribe();
+  };
+}
+
+function toFeedEntry(change: AppliedChange): FeedEntry {
+  return {
+    seq: change.seq,
+    orderId: change.orderId!,
+    pixelCount: change.pixels.xs.length,
+    ...change.byline,
+    at: change.at.toISOString(),
+  };
+}
