@@ -1,10 +1,51 @@
-import { LiveBoard } from './_board/live-board';
+import { BoardStage } from './_board/board-stage';
+import { CheckoutPanel } from './_checkout/checkout-panel';
+import { Icon } from './_controls/icons';
+import { DraftSummaryBar } from './_controls/draft-summary-bar';
+import { NoticeToast } from './_controls/notice-toast';
+import { PaletteBar } from './_controls/palette-bar';
+import { StatusBar } from './_controls/status-bar';
+import { ToolBar } from './_controls/tool-bar';
+import { ZoomControls } from './_controls/zoom-controls';
+import { LiveFeed } from './_feed/live-feed';
+import { ImportPanel } from './_import/import-panel';
+import { InspectorPanel } from './_inspector/inspector-panel';
+import { SessionProvider } from './_session/session-provider';
 
+/** The billboard a visitor paints on: the board fills the screen, the controls float on it. */
 export default function HomePage() {
   return (
-    <main>
-      <h1 style={{ fontSize: '1.2rem', margin: '0.5rem 1rem' }}>Boltboard</h1>
-      <LiveBoard />
-    </main>
+    <SessionProvider>
+      <main className="app">
+        <h1 className="sr-only">Boltboard, a pixel billboard paid with Lightning</h1>
+        <BoardStage />
+        <header className="top-bar">
+          <span className="brand" aria-hidden="true">
+            <span className="brand-bolt">
+              <Icon name="bolt" />
+            </span>
+            Boltboard
+          </span>
+          <StatusBar />
+        </header>
+        <aside className="side" aria-label="Live activity">
+          <LiveFeed />
+        </aside>
+        <ZoomControls />
+        <div className="panels">
+          <InspectorPanel />
+          <ImportPanel />
+          <CheckoutPanel />
+        </div>
+        <footer className="dock">
+          <PaletteBar />
+          <div className="dock-row">
+            <ToolBar />
+            <DraftSummaryBar />
+          </div>
+        </footer>
+        <NoticeToast />
+      </main>
+    </SessionProvider>
   );
 }

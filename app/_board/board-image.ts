@@ -1,41 +1,111 @@
-import type { WireChange } from '../../protocol/changes';
+import type { WirePixel } from '../../protocol/changes';
+import { hexToRgb } from '../../protocol/palette-quantize';
 
-/** The board drawn on a canvas: loaded from canvas.png, then patched pixel by pixel. */
+/**
+ * The board as pixels: palette indices plus an ImageData drawn onto one canvas. Live changes
+ * write into the ImageData; `flush` copies only the touched rectangle, once per frame. Driven
+ * from a ref, never from React state.
+ */
 export class BoardImage {
-  private constructor(
-    private readonly context: CanvasRenderingContext2D,
-    private readonly palette: Array<[number, number, number]>,
-    public seq: number,
-  ) {}
+  readonly width: number;
+  readonly height: number;
+  /** Palette index of every pixel, row by row. */
+  readonly indices: Uint8Array;
+  private readonly context: CanvasRenderingContext2D;
+  private readonly image: ImageData;
+  private readonly rgba: Uint32Array;
+  private readonly colors: Uint32Array;
+  private dirty = { x0: Infinity, y0: Infinity, x1: -1, y1: -1 };
 
-  static async load(canvas: HTMLCanvasElement): Promise<BoardImage> {
-    const [settingsResponse, pngResponse] = await Promise.all([
-      fetch('/api/settings'),
-      fetch('/api/canvas.png'),
-    ]);
-    const settings = (await settingsResponse.json()) as { palette: string[] };
-    const seq = Number(pngResponse.headers.get('X-Canvas-Seq'));
-    const bitmap = await createImageBitmap(await pngResponse.blob());
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    width: number,
+    height: number,
+    palette: readonly string[],
+  ) {
+    this.width = width;
+    this.height = height;
+    canvas.width = width;
+    canvas.height = height;
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d canvas');
-    context.imageSmoothingEnabled = false;
-    context.drawImage(bitmap, 0, 0);
-    const palette = settings.palette.map(
-      (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number],
-    );
-    return new BoardImage(context, palette, seq);
+    if (!context) throw new Error('This browser cannot draw on a canvas.');
+    this.context = context;
+    this.image = context.createImageData(width, height);
+    this.rgba = new Uint32Array(this.image.data.buffer);
+    this.indices = new Uint8Array(width * height);
+    this.colors = Uint32Array.from(palette, (hex) => packRgba(hexToRgb(hex)));
   }
 
-  /** Applies a change once, in seq order; older ones (already in the PNG) are skipped. */
-  apply(change: WireChange): void {
-    if (change.seq <= this.seq) return;
-    for (const [x, y, color] of change.pixels) {
-      const [r, g, b] = this.palette[color];
-      this.context.fillStyle = `rgb(${r},${g},${b})`;
-      this.context.fillRect(x, y, 1, 1);
+  /** Replaces the whole board with a decoded canvas.png. */
+  loadBitmap(bitmap: ImageBitmap): void {
+    const scratch = document.createElement('canvas');
+    scratch.width = this.width;
+    scratch.height = this.height;
+    const context = scratch.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('This browser cannot draw on a canvas.');
+    context.drawImage(bitmap, 0, 0);
+    const decoded = new Uint32Array(
+      context.getImageData(0, 0, this.width, this.height).data.buffer,
+    );
+    const indexByColor = new Map<number, number>();
+    this.colors.forEach((color, index) => indexByColor.set(color, index));
+    let lastColor = -1;
+    let lastIndex = 0;
+    for (let i = 0; i < decoded.length; i++) {
+      const color = decoded[i];
+      if (color !== lastColor) {
+        lastColor = color;
+        lastIndex = indexByColor.get(color) ?? 0;
+      }
+      this.indices[i] = lastIndex;
+      this.rgba[i] = this.colors[lastIndex];
     }
-    this.seq = change.seq;
+    this.markDirty(0, 0, this.width - 1, this.height - 1);
+    this.flush();
   }
+
+  /** Paints wire pixels; they show at the next `flush`. */
+  paint(pixels: WirePixel[]): void {
+    const { width, dirty } = this;
+    for (let i = 0; i < pixels.length; i++) {
+      const [x, y, color] = pixels[i];
+      const at = y * width + x;
+      this.indices[at] = color;
+      this.rgba[at] = this.colors[color];
+      if (x < dirty.x0) dirty.x0 = x;
+      if (x > dirty.x1) dirty.x1 = x;
+      if (y < dirty.y0) dirty.y0 = y;
+      if (y > dirty.y1) dirty.y1 = y;
+    }
+  }
+
+  /** Copies the pixels changed since the last flush onto the canvas. */
+  flush(): boolean {
+    const { x0, y0, x1, y1 } = this.dirty;
+    if (x1 < x0) return false;
+    this.context.putImageData(this.image, 0, 0, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    this.dirty = { x0: Infinity, y0: Infinity, x1: -1, y1: -1 };
+    return true;
+  }
+
+  colorAt(x: number, y: number): number {
+    return this.indices[y * this.width + x];
+  }
+
+  get element(): HTMLCanvasElement {
+    return this.canvas;
+  }
+
+  private markDirty(x0: number, y0: number, x1: number, y1: number): void {
+    const dirty = this.dirty;
+    dirty.x0 = Math.min(dirty.x0, x0);
+    dirty.y0 = Math.min(dirty.y0, y0);
+    dirty.x1 = Math.max(dirty.x1, x1);
+    dirty.y1 = Math.max(dirty.y1, y1);
+  }
+}
+
+/** `[r, g, b]` as one little-endian RGBA word, opaque. */
+export function packRgba([r, g, b]: [number, number, number]): number {
+  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }

@@ -1,4 +1,4 @@
-import { headSeq, loadChanges } from '../../db/queries/changes';
+import { headSeq, loadChanges, type StoredChange } from '../../db/queries/changes';
 import { latestSnapshot } from '../../db/queries/snapshots';
 import type { Queryable } from '../../db/pool';
 import { Board } from '../canvas/board';
@@ -17,14 +17,30 @@ export async function loadBoard(
   const board = snapshot
     ? new Board(width, height, snapshot.pixels, snapshot.seq)
     : new Board(width, height);
-  while (board.seq < target) {
+  await replayChanges(db, board, target);
+  return board;
+}
+
+/**
+ * Applies the logged changes after `board.seq` up to `uptoSeq` to `board`, in seq order;
+ * `onApplied` sees each change once applied (and is awaited when it returns a promise).
+ */
+export async function replayChanges(
+  db: Queryable,
+  board: Board,
+  uptoSeq: number,
+  onApplied?: (change: StoredChange) => void | Promise<void>,
+): Promise<void> {
+  while (board.seq < uptoSeq) {
     const changes = await loadChanges(
       db,
       board.seq,
-      Math.min(board.seq + REPLAY_CHUNK_CHANGES, target),
+      Math.min(board.seq + REPLAY_CHUNK_CHANGES, uptoSeq),
     );
     if (changes.length === 0) throw new Error(`the change log has a gap after seq ${board.seq}`);
-    for (const change of changes) board.apply(change.seq, change.pixels);
+    for (const change of changes) {
+      board.apply(change.seq, change.pixels);
+      await onApplied?.(change);
+    }
   }
-  return board;
 }

@@ -3,22 +3,34 @@ import type { AppContext } from '../app-context';
 import { AppError } from '../app-error';
 import { sendError } from './respond';
 import { Router } from './router';
+import { addAdminRoutes } from './routes/admin-routes';
 import { addBoardRoutes } from './routes/board-routes';
 import { addDevPayRoute } from './routes/dev-pay-route';
 import { addFeedRoute } from './routes/feed-route';
+import { addObservabilityRoutes } from './routes/observability-routes';
+import { addOpenApiRoute } from './routes/openapi-route';
 import { addOrderRoutes } from './routes/order-routes';
 import { addPixelRoutes } from './routes/pixel-routes';
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** The `/api/*` routes of DESIGN.md section 4; every failure answers `{ error: { code, message } }`. */
-export function createApiHandler(context: AppContext): ApiHandler {
+/** Every `/api/*` route of DESIGN.md section 4 (also listed in the OpenAPI document). */
+export function createApiRouter(context: AppContext): Router {
   const router = new Router();
   addBoardRoutes(router, context);
   addOrderRoutes(router, context);
   addPixelRoutes(router, context);
   addDevPayRoute(router, context);
   addFeedRoute(router, context);
+  addObservabilityRoutes(router, context);
+  addAdminRoutes(router, context);
+  addOpenApiRoute(router, context);
+  return router;
+}
+
+/** The `/api/*` handler; every failure answers `{ error: { code, message } }`. */
+export function createApiHandler(context: AppContext): ApiHandler {
+  const router = createApiRouter(context);
 
   return async (req, res) => {
     try {

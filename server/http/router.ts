@@ -10,6 +10,7 @@ export type RouteHandler = (
 
 interface Route {
   method: string;
+  path: string;
   pattern: RegExp;
   names: string[];
   handler: RouteHandler;
@@ -29,8 +30,13 @@ export class Router {
         }) +
         '$',
     );
-    this.routes.push({ method, pattern, names, handler });
+    this.routes.push({ method, path, pattern, names, handler });
     return this;
+  }
+
+  /** Every registered route as method and path pattern (`/api/pixels/:x/:y`), in order. */
+  list(): Array<{ method: string; path: string }> {
+    return this.routes.map(({ method, path }) => ({ method, path }));
   }
 
   /** The handler for a request, or 'method_not_allowed' / null when none matches. */

@@ -1,19 +1,10 @@
-import { z } from 'zod';
+import { canvasQuerySchema, changesQuerySchema } from '../../../protocol/http-schemas';
 import { boardSettings, type AppContext } from '../../app-context';
 import { AppError, databaseCall } from '../../app-error';
-import { encodeIndexedPng } from '../../canvas/indexed-png';
 import { changesSince } from '../../history/changes-since';
-import { loadBoard } from '../../history/load-board';
 import { parseInput } from '../../validation';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
-
-const seqParam = z.coerce.number().int().min(0);
-const changesQuery = z.object({
-  since: seqParam,
-  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
-});
-const canvasQuery = z.object({ seq: seqParam.optional() });
 
 /** `GET /api/settings`, `GET /api/canvas.png`, `GET /api/changes`. */
 export function addBoardRoutes(router: Router, context: AppContext): void {
@@ -22,18 +13,12 @@ export function addBoardRoutes(router: Router, context: AppContext): void {
   );
 
   router.add('GET', '/api/canvas.png', async (req, res, _params, url) => {
-    const { seq } = parseInput(canvasQuery, Object.fromEntries(url.searchParams));
+    const { seq } = parseInput(canvasQuerySchema, Object.fromEntries(url.searchParams));
     const board = context.changeLog.board;
     if (seq !== undefined && seq !== board.seq) {
       if (seq > board.seq)
         throw new AppError('invalid_request', `seq: the board is only at ${board.seq}`, 400);
-      const past = await databaseCall(() => loadBoard(context.db, board.width, board.height, seq));
-      const png = await encodeIndexedPng(
-        past.pixels,
-        past.width,
-        past.height,
-        context.config.palette,
-      );
+      const png = await databaseCall(() => context.pastBoards.png(seq));
       res.writeHead(200, {
         'Content-Type': 'image/png',
         'Content-Length': png.length,
@@ -64,7 +49,7 @@ export function addBoardRoutes(router: Router, context: AppContext): void {
   });
 
   router.add('GET', '/api/changes', async (_req, res, _params, url) => {
-    const { since, limit } = parseInput(changesQuery, Object.fromEntries(url.searchParams));
+    const { since, limit } = parseInput(changesQuerySchema, Object.fromEntries(url.searchParams));
     const result = await databaseCall(() =>
       changesSince(context.db, context.recentChanges, context.changeLog.board.seq, since, limit),
     );

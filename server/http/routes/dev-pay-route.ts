@@ -1,13 +1,11 @@
 import { parsePaymentRequest } from 'invoices';
-import { z } from 'zod';
+import { devPayBodySchema } from '../../../protocol/http-schemas';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../app-error';
 import { describeLnError } from '../../lightning/lightning-node';
 import { parseInput } from '../../validation';
 import { readJsonBody, sendJson } from '../respond';
 import type { Router } from '../router';
-
-const devPayBody = z.object({ paymentRequest: z.string().min(1).max(4000) });
 
 /**
  * `POST /api/dev/pay`: the simulator's test wallet pays an invoice through ln-service, as any
@@ -16,7 +14,7 @@ const devPayBody = z.object({ paymentRequest: z.string().min(1).max(4000) });
 export function addDevPayRoute(router: Router, context: AppContext): void {
   if (!context.simulated) return;
   router.add('POST', '/api/dev/pay', async (req, res) => {
-    const { paymentRequest } = parseInput(devPayBody, await readJsonBody(req, 64 * 1024));
+    const { paymentRequest } = parseInput(devPayBodySchema, await readJsonBody(req, 64 * 1024));
     let paymentHash: string;
     try {
       paymentHash = parsePaymentRequest({ request: paymentRequest }).id;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { pixelCoordinatesSchema } from '../../../protocol/http-schemas';
 import { pixelHistory } from '../../../db/queries/pixel-history';
 import type { AppContext } from '../../app-context';
 import { databaseCall } from '../../app-error';
@@ -10,19 +10,7 @@ const HISTORY_LIMIT = 100;
 
 /** `GET /api/pixels/:x/:y`: colour now and history, newest first. */
 export function addPixelRoutes(router: Router, context: AppContext): void {
-  const { width, height } = context.config;
-  const coordinates = z.object({
-    x: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(width - 1, 'is outside the board'),
-    y: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(height - 1, 'is outside the board'),
-  });
+  const coordinates = pixelCoordinatesSchema(context.config);
   router.add('GET', '/api/pixels/:x/:y', async (_req, res, params) => {
     const { x, y } = parseInput(coordinates, params);
     const history = await databaseCall(() => pixelHistory(context.db, x, y, HISTORY_LIMIT));

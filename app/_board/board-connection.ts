@@ -1,0 +1,168 @@
+import { io, type Socket } from 'socket.io-client';
+import type { WireChange } from '../../protocol/changes';
+import type { FeedEntry } from '../../protocol/feed';
+import type { OrderStatus } from '../../protocol/orders';
+import type { BoardSettings } from '../../protocol/settings';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket-events';
+import { Store } from '../_session/store';
+import { BoardImage } from './board-image';
+import { ChangeSequencer } from './change-sequencer';
+
+export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** `live` only while the board shown is current; every other state says why it is not. */
+export type ConnectionState = 'connecting' | 'loading' | 'live' | 'reconnecting' | 'catching-up';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  seq: number | null;
+  viewers: number | null;
+  settings: BoardSettings | null;
+}
+
+export interface ConnectionListeners {
+  /** The board canvas exists (settings known); called again if the board size changes. */
+  boardReady(board: BoardImage, settings: BoardSettings): void;
+  /** Live pixels reached the canvas (at most once a frame). */
+  painted(): void;
+  feed(entries: FeedEntry[]): void;
+  order(update: { id: string; status: OrderStatus; seq?: number }): void;
+  /** Back online after a disconnect: watched orders should be watched again. */
+  reconnected(): void;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * Keeps the board canvas current: subscribes to the socket first, then loads canvas.png and
+ * replays by seq what arrived meanwhile; catches up from the last seq after a disconnect, or
+ * reloads the PNG when the server says it is too far behind.
+ */
+export class BoardConnection {
+  readonly status = new Store<ConnectionStatus>({
+    state: 'connecting',
+    seq: null,
+    viewers: null,
+    settings: null,
+  });
+  socket: BoardSocket | null = null;
+  board: BoardImage | null = null;
+  private sequencer = new ChangeSequencer();
+  private loadToken = 0;
+  private frame = 0;
+  private everConnected = false;
+
+  constructor(
+    private readonly canvas: () => HTMLCanvasElement | null,
+    private readonly listeners: ConnectionListeners,
+  ) {}
+
+  start(): void {
+    const socket: BoardSocket = io({ transports: ['websocket'] });
+    this.socket = socket;
+    socket.on('hello', ({ settings, viewers }) => {
+      this.status.set({ settings, viewers });
+      const sizeChanged =
+        this.board?.width !== settings.width || this.board?.height !== settings.height;
+      if (!this.board || sizeChanged) this.createBoard(settings);
+      if (this.everConnected && !sizeChanged && this.sequencer.currentSeq !== null) {
+        void this.catchUp();
+        this.listeners.reconnected();
+      } else void this.loadPng();
+      this.everConnected = true;
+    });
+    socket.on('changes', ({ changes }) => {
+      const result = this.sequencer.receive(changes);
+      this.apply(result.apply);
+      if (result.gap) void this.catchUp();
+    });
+    socket.on('reload', ({ seq }) => {
+      if (seq > (this.sequencer.currentSeq ?? -1)) void this.loadPng();
+    });
+    socket.on('viewers', ({ count }) => this.status.set({ viewers: count }));
+    socket.on('feed', ({ entries }) => this.listeners.feed(entries));
+    socket.on('order', (update) => this.listeners.order(update));
+    socket.on('disconnect', () => this.goOffline());
+    socket.on('connect_error', () => this.goOffline());
+  }
+
+  stop(): void {
+    this.socket?.close();
+    this.socket = null;
+    this.loadToken++;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private goOffline(): void {
+    this.sequencer.hold();
+    this.loadToken++;
+    this.status.set({ state: this.everConnected ? 'reconnecting' : 'connecting' });
+  }
+
+  private createBoard(settings: BoardSettings): void {
+    const canvas = this.canvas();
+    if (!canvas) return;
+    this.board = new BoardImage(canvas, settings.width, settings.height, settings.palette);
+    this.sequencer = new ChangeSequencer();
+    this.listeners.boardReady(this.board, settings);
+  }
+
+  /** Loads canvas.png (already subscribed), then replays the held changes past its seq. */
+  private async loadPng(): Promise<void> {
+    const token = ++this.loadToken;
+    this.sequencer.hold();
+    if (this.status.get().state !== 'reconnecting') this.status.set({ state: 'loading' });
+    try {
+      const response = await fetch('/api/canvas.png', { cache: 'no-store' });
+      if (!response.ok) throw new Error(`canvas.png answered ${response.status}`);
+      const seq = Number(response.headers.get('X-Canvas-Seq'));
+      const bitmap = await createImageBitmap(await response.blob());
+      if (token !== this.loadToken || !this.board) return;
+      this.board.loadBitmap(bitmap);
+      const result = this.sequencer.reset(seq);
+      this.apply(result.apply);
+      if (result.gap) void this.catchUp();
+      else this.status.set({ state: 'live', seq: this.sequencer.currentSeq });
+    } catch {
+      if (token !== this.loadToken) return;
+      // Try again shortly; the board stays marked as not current meanwhile.
+      setTimeout(() => token === this.loadToken && void this.loadPng(), 2_000);
+    }
+  }
+
+  /** Fetches the changes since the board's seq; the server may answer "reload" instead. */
+  private async catchUp(): Promise<void> {
+    const socket = this.socket;
+    const seq = this.sequencer.currentSeq;
+    if (!socket || seq === null) return this.loadPng();
+    const token = ++this.loadToken;
+    this.sequencer.hold();
+    this.status.set({ state: 'catching-up' });
+    try {
+      const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('changes:since', { seq });
+      if (token !== this.loadToken) return;
+      if (!answer.ok || answer.reload) return this.loadPng();
+      const result = this.sequencer.resume(answer.changes);
+      this.apply(result.apply);
+      if (result.gap) return this.catchUp();
+      this.status.set({ state: 'live', seq: this.sequencer.currentSeq });
+    } catch {
+      if (token === this.loadToken) void this.loadPng();
+    }
+  }
+
+  private apply(changes: WireChange[]): void {
+    const board = this.board;
+    if (!board || changes.length === 0) return;
+    for (const change of changes) board.paint(change.pixels);
+    if (this.frame === 0) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** Once a frame: live pixels onto the canvas, and the seq shown. */
+  private flush(): void {
+    this.frame = 0;
+    if (this.board?.flush()) this.listeners.painted();
+    this.status.set({ seq: this.sequencer.currentSeq });
+  }
+}

@@ -1,0 +1,141 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from '../../protocol/orders';
+import { Icon } from '../_controls/icons';
+import { useSession } from '../_session/session-provider';
+import { useStore } from '../_session/store';
+import { CheckoutFlow } from './checkout-flow';
+import { InvoiceView } from './invoice-view';
+
+/** Buying the draft: name and message, then the invoice, then success. */
+export function CheckoutPanel() {
+  const session = useSession();
+  const { panel } = useStore(session.ui);
+  const summary = useStore(session.summary);
+  const [flow] = useState(() => new CheckoutFlow(session));
+  const state = useStore(flow.state);
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState('');
+  useEffect(() => () => flow.dispose(), [flow]);
+  const expire = useCallback(() => flow.expire(), [flow]);
+
+  if (panel !== 'checkout') return null;
+  const close = () => {
+    if (state.step !== 'invoice' && state.step !== 'creating') flow.reset();
+    session.openPanel('none');
+  };
+  const more = state.part + 1 < state.parts;
+
+  return (
+    <section className="panel checkout" aria-labelledby="checkout-title" data-testid="checkout">
+      <header className="panel-head">
+        <h2 id="checkout-title">
+          {state.step === 'paid' ? 'Paid!' : 'Buy your pixels'}
+          {state.parts > 1 && (
+            <span className="muted">
+              {' '}
+              · order {state.part + 1} of {state.parts}
+            </span>
+          )}
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
+          <Icon name="close" />
+        </button>
+      </header>
+
+      {state.error && (
+        <p className="error" role="alert" data-testid="checkout-error">
+          {state.error.text} Your draft is kept.
+        </p>
+      )}
+
+      {(state.step === 'form' || state.step === 'creating') && (
+        <form
+          className="checkout-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void flow.buy(name, message);
+          }}
+        >
+          <p className="checkout-total">
+            <strong>{summary.toBuy.toLocaleString('en')} px</strong> for{' '}
+            <strong>{summary.priceSat.toLocaleString('en')} sats</strong>
+            {summary.alreadyRight > 0 && (
+              <span className="muted"> ({summary.alreadyRight} already right, not charged)</span>
+            )}
+          </p>
+          {summary.orderCount > 1 && (
+            <p className="warn">
+              More than {summary.maxPixelsPerOrder.toLocaleString('en')} pixels: this is paid as{' '}
+              {summary.orderCount} invoices, one after the other.
+            </p>
+          )}
+          <label>
+            Name <span className="muted">(optional, shown in pixel history)</span>
+            <input
+              value={name}
+              maxLength={NAME_MAX_LENGTH}
+              onChange={(event) => setName(event.target.value)}
+              autoComplete="nickname"
+              data-testid="buyer-name"
+            />
+          </label>
+          <label>
+            Message <span className="muted">(optional)</span>
+            <input
+              value={message}
+              maxLength={MESSAGE_MAX_LENGTH}
+              onChange={(event) => setMessage(event.target.value)}
+              data-testid="buyer-message"
+            />
+          </label>
+          <button
+            type="submit"
+            className="buy-button wide"
+            disabled={state.step === 'creating' || summary.toBuy === 0}
+            data-testid="create-order"
+          >
+            {state.step === 'creating'
+              ? 'Creating the invoice…'
+              : `Get invoice · ${summary.priceSat.toLocaleString('en')} sats`}
+          </button>
+        </form>
+      )}
+
+      {(state.step === 'invoice' || state.step === 'expired') && state.order && (
+        <InvoiceView
+          order={state.order}
+          expired={state.step === 'expired'}
+          paying={state.paying}
+          simulated={session.settings?.simulated ?? false}
+          onExpired={expire}
+          onRenew={() => void flow.renew()}
+          onTestWallet={() => void flow.payWithTestWallet()}
+          onWebln={() => void flow.payWithWebln()}
+        />
+      )}
+
+      {state.step === 'paid' && (
+        <div className="paid" data-testid="checkout-success" role="status">
+          <p className="paid-mark" aria-hidden="true">
+            <Icon name="bolt" />
+          </p>
+          <p>
+            Payment confirmed. Your {state.order?.pixelCount.toLocaleString('en')} pixels are on the
+            board for everyone to see.
+          </p>
+          {more ? (
+            <button type="button" className="buy-button wide" onClick={() => void flow.next()}>
+              Continue with order {state.part + 2} of {state.parts}
+            </button>
+          ) : (
+            <button type="button" className="secondary wide" onClick={close}>
+              Done
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

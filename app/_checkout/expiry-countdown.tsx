@@ -1,0 +1,34 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { formatCountdown, secondsLeft } from './countdown';
+
+/** Time left on the invoice, ticking each second; calls `onExpired` when it runs out. */
+export function ExpiryCountdown({
+  expiresAt,
+  onExpired,
+}: {
+  expiresAt: string;
+  onExpired: () => void;
+}) {
+  const [left, setLeft] = useState(() => secondsLeft(expiresAt, Date.now()));
+  useEffect(() => {
+    const tick = () => {
+      const seconds = secondsLeft(expiresAt, Date.now());
+      setLeft(seconds);
+      if (seconds === 0) onExpired();
+    };
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [expiresAt, onExpired]);
+  return (
+    <span
+      className={left < 60 ? 'countdown warn' : 'countdown'}
+      data-testid="countdown"
+      role="timer"
+    >
+      Expires in {formatCountdown(left)}
+    </span>
+  );
+}

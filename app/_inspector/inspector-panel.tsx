@@ -1,0 +1,108 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { PixelHistory, PixelHistoryEntry } from '../../protocol/pixel-history';
+import { Icon } from '../_controls/icons';
+import { callApi } from '../_session/api-client';
+import type { ShownError } from '../_session/error-text';
+import { useSession } from '../_session/session-provider';
+import { useStore } from '../_session/store';
+
+type Loaded = { key: string; history: PixelHistory } | { key: string; error: ShownError };
+
+const KIND_TEXT: Record<PixelHistoryEntry['kind'], string> = {
+  paint: 'Painted',
+  revert: 'Reverted by an operator',
+  undo: 'Order undone by an operator',
+};
+
+/** One board pixel: its colour, coordinates, and who painted it when. */
+export function InspectorPanel() {
+  const session = useSession();
+  const { panel, selected } = useStore(session.ui);
+  // Re-rendered as the board moves on, so a repaint of this pixel refetches its history.
+  const { settings } = useStore(session.connection.status);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const key = selected ? `${selected.x},${selected.y}` : '';
+  const open = panel === 'inspector' && selected !== null;
+  const liveColor = selected ? session.board?.colorAt(selected.x, selected.y) : undefined;
+
+  useEffect(() => {
+    if (!open || !selected) return;
+    let cancelled = false;
+    void callApi<PixelHistory>(`/api/pixels/${selected.x}/${selected.y}`).then((result) => {
+      if (cancelled) return;
+      setLoaded(result.ok ? { key, history: result.value } : { key, error: result.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [open, key, liveColor, selected]);
+
+  if (!open || !selected || !settings) return null;
+  const current = loaded?.key === key ? loaded : null;
+  const color =
+    current && 'history' in current
+      ? current.history.color
+      : session.board?.colorAt(selected.x, selected.y);
+  const hex = color !== undefined ? settings.palette[color] : undefined;
+
+  return (
+    <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
+      <header className="panel-head">
+        <h2 id="inspector-title">
+          Pixel ({selected.x}, {selected.y})
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          onClick={() => session.openPanel('none')}
+        >
+          <Icon name="close" />
+        </button>
+      </header>
+      {hex && (
+        <p className="pixel-colour">
+          <span className="swatch small" style={{ background: hex }} aria-hidden="true" />
+          Colour {color! + 1} · <code>{hex}</code>
+        </p>
+      )}
+      {!current && <p className="muted">Loading history…</p>}
+      {current && 'error' in current && <p className="error">{current.error.text}</p>}
+      {current && 'history' in current && (
+        <ol className="history" data-testid="pixel-history">
+          {current.history.history.length === 0 && (
+            <li className="muted">Never painted: still the blank board.</li>
+          )}
+          {current.history.history.map((entry) => (
+            <li key={entry.seq}>
+              <span
+                className="swatch small"
+                style={{ background: settings.palette[entry.color] }}
+                aria-hidden="true"
+              />
+              <div>
+                <div>
+                  {KIND_TEXT[entry.kind]}
+                  {entry.name ? (
+                    <>
+                      {' '}
+                      by <strong>{entry.name}</strong>
+                    </>
+                  ) : entry.kind === 'paint' ? (
+                    ' anonymously'
+                  ) : null}
+                </div>
+                {entry.message && <q className="history-message">{entry.message}</q>}
+                <time className="muted" dateTime={entry.at}>
+                  {new Date(entry.at).toLocaleString()}
+                </time>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

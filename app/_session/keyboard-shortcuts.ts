@@ -1,0 +1,54 @@
+import type { Tool } from '../_draft/draft-tools';
+import type { Session } from './session';
+
+/** Letter keys for the tools; shown in the toolbar's tooltips. */
+export const TOOL_KEYS: Record<Tool, string> = {
+  hand: 'h',
+  pencil: 'b',
+  line: 'l',
+  rect: 'r',
+  fill: 'f',
+  eraser: 'e',
+};
+
+const PAN_FRACTION = 0.15;
+
+/**
+ * Keyboard use of the board: arrows pan, + and - zoom, 1-9 and 0 pick the first ten colours
+ * ([ and ] step through all), letters pick tools, Ctrl+Z / Ctrl+Shift+Z undo and redo, Escape
+ * closes a panel. Ignored while typing in a field.
+ */
+export function attachKeyboardShortcuts(session: Session): () => void {
+  const onKey = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const key = event.key;
+    const { view } = session;
+    const command = event.ctrlKey || event.metaKey;
+    if (command && key.toLowerCase() === 'z') {
+      if (event.shiftKey) session.redo();
+      else session.undo();
+    } else if (command && key.toLowerCase() === 'y') session.redo();
+    else if (command || event.altKey) return;
+    else if (key === 'ArrowLeft') view.panBy(view.screen.width * PAN_FRACTION, 0);
+    else if (key === 'ArrowRight') view.panBy(-view.screen.width * PAN_FRACTION, 0);
+    else if (key === 'ArrowUp') view.panBy(0, view.screen.height * PAN_FRACTION);
+    else if (key === 'ArrowDown') view.panBy(0, -view.screen.height * PAN_FRACTION);
+    else if (key === '+' || key === '=') view.zoomBy(1.5);
+    else if (key === '-' || key === '_') view.zoomBy(1 / 1.5);
+    else if (/^[0-9]$/.test(key)) session.setColor(key === '0' ? 9 : Number(key) - 1);
+    else if (key === '[' || key === ']') {
+      const count = session.settings?.palette.length ?? 1;
+      const step = key === ']' ? 1 : count - 1;
+      session.setColor((session.ui.get().color + step) % count);
+    } else if (key === 'Escape') session.openPanel('none');
+    else {
+      const tool = (Object.keys(TOOL_KEYS) as Tool[]).find((name) => TOOL_KEYS[name] === key);
+      if (!tool) return;
+      session.setTool(tool);
+    }
+    event.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import type { AdminChangesPage } from '../../../protocol/admin';
+import { AdminApiError, adminJson } from './admin-api';
+
+/** Asks for the operator token and checks it against the API before keeping it. */
+export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await adminJson<AdminChangesPage>(token.trim(), '/api/admin/changes?limit=1');
+      onSignedIn(token.trim());
+    } catch (failure) {
+      setError(
+        failure instanceof AdminApiError && failure.status === 401
+          ? 'That token is not right.'
+          : failure instanceof Error
+            ? failure.message
+            : 'Sign-in failed.',
+      );
+    }
+  };
+  return (
+    <form onSubmit={submit} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
+      <label>
+        Operator token{' '}
+        <input
+          type="password"
+          data-testid="admin-token"
+          autoComplete="current-password"
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+        />
+      </label>
+      <button type="submit">Sign in</button>
+      {error && <span role="alert">{error}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { timelapseQuerySchema } from '../timelapse';
+import type { ApiOperation } from './api-operation';
+
+const healthSchema = z.object({
+  ok: z.boolean(),
+  database: z.enum(['up', 'down']),
+  lightning: z.enum(['up', 'down']),
+});
+
+/** Health, metrics and the timelapse. */
+export function serviceOperations(): ApiOperation[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/health',
+      operationId: 'getHealth',
+      tag: 'meta',
+      summary: 'Whether the database and the Lightning node answer.',
+      responses: { 200: { description: 'Both up.', schema: healthSchema } },
+      errors: [503],
+    },
+    {
+      method: 'GET',
+      path: '/api/metrics',
+      operationId: 'getMetrics',
+      tag: 'meta',
+      summary: 'Prometheus metrics.',
+      responses: {
+        200: { description: 'Metrics in the Prometheus text format.', mediaType: 'text/plain' },
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/timelapse.webp',
+      operationId: 'getTimelapse',
+      tag: 'board',
+      summary: 'The history as an animated WebP, frames evenly spaced in seq.',
+      query: timelapseQuerySchema,
+      responses: {
+        200: {
+          description: 'The timelapse.',
+          mediaType: 'image/webp',
+          headers: {
+            'X-Timelapse-Frames': 'Frames in it',
+            'X-Canvas-Seq': 'Seq of the last frame',
+          },
+        },
+        304: { description: 'Not modified since the ETag sent.' },
+      },
+      errors: [503],
+    },
+  ];
+}
