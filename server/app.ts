@@ -30,6 +30,7 @@ import { settleOrders } from './orders/settle-orders';
 import { SettlementQueue } from './orders/settlement-queue';
 import { RateLimiter } from './rate-limiter';
 import { broadcastChanges } from './realtime/broadcast-changes';
+import { joinCluster } from './realtime/cluster';
 import { attachSocketApi, type BoardServer } from './realtime/socket-api';
 import { attachSatoshisPlaceApi } from './realtime/satoshis-place';
 import { Metrics } from './observability/metrics';
@@ -160,6 +161,7 @@ export async function startBoltboard(
       destroyUpgrade: false,
       allowEIO3: true, // satoshis.place bots of 2018 connect with socket.io-client 2.x
     });
+    cleanups.push(joinCluster(io, context));
     if (pages) {
       httpServer.on('upgrade', (req, socket, head) => {
         if (!req.url?.startsWith('/socket.io/')) pages.upgrade(req, socket, head);

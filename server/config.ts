@@ -25,6 +25,8 @@ export interface Config {
   snapshotEveryMinutes: number;
   orderRateLimitPerMinute: number;
   maxOpenOrdersPerClient: number;
+  /** How instances share broadcasts: `none` (one instance) or `postgres` (socket.io's postgres adapter). */
+  clusterAdapter: 'none' | 'postgres';
   logLevel: string;
 }
 
@@ -78,6 +80,7 @@ const envSchema = z.object({
   SNAPSHOT_EVERY_MINUTES: integer(1, 10_080).default(10),
   ORDER_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(60),
   MAX_OPEN_ORDERS_PER_CLIENT: integer(1, 1_000_000).default(20),
+  CLUSTER_ADAPTER: z.enum(['none', 'postgres']).default('none'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     snapshotEveryMinutes: e.SNAPSHOT_EVERY_MINUTES,
     orderRateLimitPerMinute: e.ORDER_RATE_LIMIT_PER_MINUTE,
     maxOpenOrdersPerClient: e.MAX_OPEN_ORDERS_PER_CLIENT,
+    clusterAdapter: e.CLUSTER_ADAPTER,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -25,7 +25,9 @@ export interface ChangeDraft {
 }
 
 export type AppliedChange = StoredChange;
-export type AppliedListener = (changes: AppliedChange[]) => void;
+/** `written`: this instance wrote them; `caught-up`: read back after another instance wrote them. */
+export type ChangeOrigin = 'written' | 'caught-up';
+export type AppliedListener = (changes: AppliedChange[], origin: ChangeOrigin) => void;
 
 /**
  * The single way changes reach the board: written to PostgreSQL in one transaction under
@@ -66,7 +68,7 @@ export class ChangeLog {
         await afterWrite?.(client, changes);
         return changes;
       });
-      this.apply(committed);
+      this.apply(committed, 'written');
       return committed;
     });
   }
@@ -86,7 +88,7 @@ export class ChangeLog {
   private async catchUpWith(client: DbClient): Promise<AppliedChange[]> {
     const head = await headSeq(client);
     const missing = await loadChanges(client, this.board.seq, head);
-    this.apply(missing);
+    this.apply(missing, 'caught-up');
     return missing;
   }
 
@@ -132,12 +134,12 @@ export class ChangeLog {
     }));
   }
 
-  private apply(changes: AppliedChange[]): void {
+  private apply(changes: AppliedChange[], origin: ChangeOrigin): void {
     if (changes.length === 0) return;
     for (const change of changes) this.board.apply(change.seq, change.pixels);
     for (const listener of this.listeners) {
       try {
-        listener(changes);
+        listener(changes, origin);
       } catch (error) {
         // The changes are committed and applied; a failing listener must not undo that.
         this.onListenerError(error);

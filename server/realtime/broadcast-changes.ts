@@ -8,11 +8,15 @@ import { orderRoom, type BoardServer } from './socket-api';
 /**
  * The one place broadcasts leave from, after a change is committed: remember it for catch-up,
  * send it to viewers, tell the order's watchers, add it to the feed. Returns a stop function.
+ *
+ * Every instance applies every change once, in seq order (its own, or read back from the
+ * database), so change-derived events go to this instance's own sockets only (`io.local`):
+ * each viewer hears each change exactly once, from the instance it is connected to.
  */
 export function broadcastChanges(context: AppContext, io: BoardServer): () => void {
-  const broadcaster = new ChangeBroadcaster(io);
+  const broadcaster = new ChangeBroadcaster(io.local);
   broadcaster.onBatch = (_changes, pixels) => context.metrics.broadcastPixels.observe(pixels);
-  const feed = new FeedBroadcaster(io);
+  const feed = new FeedBroadcaster(io.local);
   context.changeLog.onApplied((changes) => {
     context.recentChanges.add(changes);
     broadcaster.publish(changes);
@@ -26,9 +30,12 @@ export function broadcastChanges(context: AppContext, io: BoardServer): () => vo
     }
     feed.publish(paints.map(toFeedEntry));
   });
-  const unsubscribe = context.orderEvents.subscribe((event) =>
-    io.to(orderRoom(event.id)).emit('order', event),
-  );
+  const unsubscribe = context.orderEvents.subscribe((event) => {
+    // `paid` is published on every instance (each applies the paint); `expired` only on the
+    // instance whose expiry job marked it, so that one crosses to the others' watchers.
+    const target = event.status === 'paid' ? io.local : io;
+    target.to(orderRoom(event.id)).emit('order', event);
+  });
   return () => {
     feed.stop();
     unsubscribe();

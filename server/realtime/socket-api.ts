@@ -8,7 +8,13 @@ import { getOrder } from '../orders/get-order';
 import { placeOrder } from '../orders/place-order';
 import { parseInput } from '../validation';
 
-export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents>;
+/** Messages between instances (through the cluster adapter). */
+export interface InterServerEvents {
+  /** An instance wrote changes up to this seq: the others read them from the database. */
+  'board:changed': (seq: number) => void;
+}
+
+export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const CHANGES_SINCE_LIMIT = 1000;

@@ -28,7 +28,7 @@ export function startSettledPushes(
     statsTimer = undefined;
     if (stopped || nsp.sockets.size === 0) return;
     const stats = await paintStatsLastDay(context.db);
-    nsp.emit('BROADCAST_STATS', {
+    nsp.local.emit('BROADCAST_STATS', {
       data: { pixelsPerDay: stats.pixels, transactionsPerDay: stats.transactions },
     });
   };
@@ -39,7 +39,7 @@ export function startSettledPushes(
     for (const change of paints) {
       const id = change.orderId!;
       const session = known.get(id);
-      nsp.emit('ORDER_SETTLED', {
+      nsp.local.emit('ORDER_SETTLED', {
         data: {
           image: url,
           paymentRequest: session?.paymentRequest ?? requests.get(id) ?? '',
