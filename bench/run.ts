@@ -2,6 +2,7 @@
 // measured against real server processes (API only) with load from separate processes.
 // Prints a table, then one JSON object as the last line.
 import os from 'node:os';
+import { measureClusterLatency, type ClusterLatencyResult } from './scenarios/cluster-latency';
 import { measureColdStart, type ColdStartResult } from './scenarios/cold-start';
 import { measurePaidThroughput, type ThroughputResult } from './scenarios/paid-throughput';
 import { measurePngRender, type PngResult } from './scenarios/png-render';
@@ -134,6 +135,21 @@ async function main() {
         `RSS with ${result.viewersPerProcess} viewers (MB)`,
         String(result.rssMbAt10kViewers),
         '< 500',
+      ]);
+    }
+    if (wanted('cluster')) {
+      log('cluster: 3 instances, 300 viewers each...');
+      const result: ClusterLatencyResult = await measureClusterLatency(
+        environment,
+        3,
+        300,
+        plan.latencySamples,
+      );
+      Object.assign(figures, { clusterLatency: result });
+      table.push([
+        'settle->viewer p99, 3 instances x 300 (ms)',
+        `${result.clusterP99Ms} (1 instance x 900: ${result.singleP99Ms})`,
+        '',
       ]);
     }
     if (wanted('coldstart')) {

@@ -29,20 +29,11 @@ export async function measureSettleLatency(
   viewers: number,
   samples: number,
 ): Promise<LatencyResult> {
-  const server = await startServerProcess(await environment.serverEnv(), await freePort());
-  const swarm = await ViewerSwarm.start(server.url, viewers, VIEWER_PROCESSES);
-  const orders = await createOrders(server.url, samples, 1);
-  const settledAt = new Map<string, number>();
-  for (const order of orders) {
-    settledAt.set(order.key, wallClockMs());
-    await environment.simulator.settleInvoice(order.paymentHash);
-    await sleep(SAMPLE_INTERVAL_MS);
-  }
-  await sleep(1000);
-  const ours = latencies(settledAt, (await swarm.report()).delivered);
-  await swarm.stop();
-  await server.stop();
-
+  const ours = await measureDelivery(environment, {
+    instances: 1,
+    viewersPerInstance: viewers,
+    samples,
+  });
   const bare = await measureBareSocketIo(viewers, samples);
   return {
     viewers,
@@ -53,6 +44,45 @@ export async function measureSettleLatency(
     bareP50Ms: round(quantile(bare, 0.5), 2),
     bareP99Ms: round(quantile(bare, 0.99), 2),
   };
+}
+
+/**
+ * Settles `samples` one-pixel orders one by one and returns, for each, the time from the
+ * simulator settling it to the last viewer of any instance receiving it. With several
+ * instances they share one database through the cluster adapter.
+ */
+export async function measureDelivery(
+  environment: BenchEnvironment,
+  plan: { instances: number; viewersPerInstance: number; samples: number },
+): Promise<number[]> {
+  const env = await environment.serverEnv(
+    plan.instances > 1 ? { CLUSTER_ADAPTER: 'postgres' } : {},
+  );
+  const servers = [];
+  for (let i = 0; i < plan.instances; i++)
+    servers.push(await startServerProcess(env, await freePort()));
+  const processes = plan.instances > 1 ? 1 : VIEWER_PROCESSES;
+  const swarms = await Promise.all(
+    servers.map((server) => ViewerSwarm.start(server.url, plan.viewersPerInstance, processes)),
+  );
+  const orders = await createOrders(servers[0].url, plan.samples, 1);
+  const settledAt = new Map<string, number>();
+  for (const order of orders) {
+    settledAt.set(order.key, wallClockMs());
+    await environment.simulator.settleInvoice(order.paymentHash);
+    await sleep(SAMPLE_INTERVAL_MS);
+  }
+  await sleep(1000);
+  const reports = await Promise.all(swarms.map((swarm) => swarm.report()));
+  const deliveredAt = new Map<string, number>();
+  for (const key of settledAt.keys()) {
+    const times = reports.map((report) => report.delivered.get(key));
+    if (times.every((time) => time !== undefined))
+      deliveredAt.set(key, Math.max(...(times as number[])));
+  }
+  for (const swarm of swarms) await swarm.stop();
+  for (const server of servers) await server.stop();
+  return latencies(settledAt, deliveredAt);
 }
 
 async function measureBareSocketIo(viewers: number, samples: number): Promise<number[]> {
