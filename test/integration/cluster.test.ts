@@ -9,6 +9,7 @@ import { startLndSimulator, type LndSimulator } from '../../server/lightning/sim
 import { api, connectViewer, nextEvent, type TestSocket } from '../support/api-client';
 import { createTestDatabase } from '../support/test-database';
 import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
+import { simulatorNodeEnv } from '../support/simulator-env';
 import { waitUntil } from '../support/wait-until';
 
 const SIDE = 100;
@@ -34,16 +35,10 @@ describe('scale-out: three instances, one PostgreSQL, one LND', () => {
     simulator = await startLndSimulator({ dir: path.join(simulatorDir, 'lnd') });
     database = await createTestDatabase();
     env = {
-      DATABASE_URL: database.url,
-      DATA_DIR: simulatorDir,
+      ...simulatorNodeEnv(simulator, database.url, simulatorDir),
       CLUSTER_ADAPTER: 'postgres',
       CANVAS_WIDTH: String(SIDE),
       CANVAS_HEIGHT: String(SIDE),
-      LND_GRPC_HOST: simulator.host,
-      LND_CERT: simulator.certBase64,
-      LND_MACAROON: simulator.macaroonBase64,
-      ORDER_RATE_LIMIT_PER_MINUTE: '1000000',
-      MAX_OPEN_ORDERS_PER_CLIENT: '1000000',
     };
     for (let i = 0; i < 3; i++) instances.push(await spawnServer(env, await freePort()));
   }, 120_000);

@@ -41,18 +41,14 @@ const httpRequest: fc.Arbitrary<{ method: string; path: string; body?: string }>
     body: JSON.stringify(body) ?? 'null',
   })),
   segment.map((id) => ({ method: 'GET', path: `/api/orders/${encodeURIComponent(id)}` })),
-  fc
-    .tuple(segment, segment)
-    .map(([x, y]) => ({
-      method: 'GET',
-      path: `/api/pixels/${encodeURIComponent(x)}/${encodeURIComponent(y)}`,
-    })),
-  fc
-    .tuple(segment, segment)
-    .map(([since, limit]) => ({
-      method: 'GET',
-      path: `/api/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`,
-    })),
+  fc.tuple(segment, segment).map(([x, y]) => ({
+    method: 'GET',
+    path: `/api/pixels/${encodeURIComponent(x)}/${encodeURIComponent(y)}`,
+  })),
+  fc.tuple(segment, segment).map(([since, limit]) => ({
+    method: 'GET',
+    path: `/api/changes?since=${encodeURIComponent(since)}&limit=${encodeURIComponent(limit)}`,
+  })),
   segment.map((seq) => ({ method: 'GET', path: `/api/canvas.png?seq=${encodeURIComponent(seq)}` })),
   fc
     .tuple(

@@ -10,6 +10,7 @@ import { api } from '../support/api-client';
 import { fetchBoard } from '../support/board-png';
 import { createTestDatabase } from '../support/test-database';
 import { freePort, spawnServer } from '../support/server-process';
+import { simulatorNodeEnv } from '../support/simulator-env';
 import { waitUntil } from '../support/wait-until';
 
 // CI runs a short soak; `npm run soak` runs a long one (SOAK_ROUNDS, SOAK_ORDERS).
@@ -28,15 +29,9 @@ describe('SIGKILL at random moments during a burst of payments, then restart', (
     simulator = await startLndSimulator({ dir: simulatorDir });
     database = await createTestDatabase();
     env = {
-      DATABASE_URL: database.url,
-      DATA_DIR: simulatorDir,
+      ...simulatorNodeEnv(simulator, database.url, simulatorDir),
       CANVAS_WIDTH: String(SIDE),
       CANVAS_HEIGHT: String(SIDE),
-      LND_GRPC_HOST: simulator.host,
-      LND_CERT: simulator.certBase64,
-      LND_MACAROON: simulator.macaroonBase64,
-      ORDER_RATE_LIMIT_PER_MINUTE: '1000000',
-      MAX_OPEN_ORDERS_PER_CLIENT: '1000000',
       SNAPSHOT_EVERY_CHANGES: '7',
     };
   });

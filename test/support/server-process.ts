@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import net from 'node:net';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -8,19 +7,6 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
 }
 
 /** Runs the real server (`server/main.ts --api-only`) as a process of its own, ready to answer. */
@@ -52,3 +38,5 @@ export async function spawnServer(
   }
   return { url, child, exited };
 }
+
+export { findFreePort as freePort } from '../../server/free-port';
