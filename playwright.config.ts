@@ -29,6 +29,7 @@ export default defineConfig({
       DATA_DIR: '.e2e-data',
       LOG_LEVEL: 'warn',
       ORDER_RATE_LIMIT_PER_MINUTE: '10000',
+      ADMIN_TOKEN: 'e2e-operator-token-0123456789',
     },
     url: `http://localhost:${port}/api/settings`,
     timeout: 300_000,

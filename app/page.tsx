@@ -24,7 +24,7 @@ export default function HomePage() {
             <span className="brand-bolt">
               <Icon name="bolt" />
             </span>
-            Boltboard
+            <span className="brand-name">Boltboard</span>
           </span>
           <StatusBar />
         </header>

@@ -3,6 +3,7 @@ import { callApi } from '../_session/api-client';
 import { describeError, type ShownError } from '../_session/error-text';
 import type { Session } from '../_session/session';
 import { Store } from '../_session/store';
+import { localDeadlineMs } from './countdown';
 
 export type CheckoutStep = 'form' | 'creating' | 'invoice' | 'expired' | 'paid';
 
@@ -15,6 +16,8 @@ export interface CheckoutState {
   error: ShownError | null;
   /** A payment is being sent (test wallet or WebLN). */
   paying: boolean;
+  /** When the invoice expires by this page's clock. */
+  deadlineMs: number;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -26,6 +29,7 @@ const INITIAL: CheckoutState = {
   parts: 0,
   error: null,
   paying: false,
+  deadlineMs: 0,
 };
 
 /**
@@ -52,7 +56,7 @@ export class CheckoutFlow {
 
   /** Plans the orders from the draft as it is now and creates the first. */
   async buy(name: string, message: string): Promise<void> {
-    const plan = this.session.planOrders();
+    const plan = this.session.editor.planOrders();
     if (!plan || plan.orders.length === 0) {
       this.state.set({ error: { code: 'invalid_request', text: 'The draft has nothing to buy.' } });
       return;
@@ -145,7 +149,15 @@ export class CheckoutFlow {
       this.state.set({ step: part > 0 ? back : 'form', error: result.error });
       return;
     }
-    this.state.set({ step: 'invoice', order: result.value, error: null });
+    const expirySeconds = this.session.settings?.invoiceExpirySeconds ?? 0;
+    this.state.set({
+      step: 'invoice',
+      order: result.value,
+      error: null,
+      deadlineMs: expirySeconds
+        ? localDeadlineMs(Date.now(), expirySeconds)
+        : Date.parse(result.value.expiresAt),
+    });
     await this.watch();
   }
 
@@ -169,7 +181,7 @@ export class CheckoutFlow {
     if (!order || update.id !== order.id || step === 'paid') return;
     if (update.status === 'paid') {
       this.state.set({ step: 'paid', paying: false, error: null });
-      this.session.removeFromDraft(this.parts[part] ?? []);
+      this.session.editor.remove(this.parts[part] ?? []);
     } else if (update.status === 'expired') this.state.set({ step: 'expired', paying: false });
   }
 }

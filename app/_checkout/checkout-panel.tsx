@@ -1,7 +1,6 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from '../../protocol/orders';
 import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
@@ -12,7 +11,7 @@ import { InvoiceView } from './invoice-view';
 export function CheckoutPanel() {
   const session = useSession();
   const { panel } = useStore(session.ui);
-  const summary = useStore(session.summary);
+  const summary = useStore(session.editor.summary);
   const [flow] = useState(() => new CheckoutFlow(session));
   const state = useStore(flow.state);
   const [name, setName] = useState('');
@@ -75,7 +74,6 @@ export function CheckoutPanel() {
             Name <span className="muted">(optional, shown in pixel history)</span>
             <input
               value={name}
-              maxLength={NAME_MAX_LENGTH}
               onChange={(event) => setName(event.target.value)}
               autoComplete="nickname"
               data-testid="buyer-name"
@@ -85,7 +83,6 @@ export function CheckoutPanel() {
             Message <span className="muted">(optional)</span>
             <input
               value={message}
-              maxLength={MESSAGE_MAX_LENGTH}
               onChange={(event) => setMessage(event.target.value)}
               data-testid="buyer-message"
             />
@@ -106,6 +103,7 @@ export function CheckoutPanel() {
       {(state.step === 'invoice' || state.step === 'expired') && state.order && (
         <InvoiceView
           order={state.order}
+          deadlineMs={state.deadlineMs}
           expired={state.step === 'expired'}
           paying={state.paying}
           simulated={session.settings?.simulated ?? false}

@@ -1,6 +1,14 @@
-/** Whole seconds until an ISO time, never below zero. */
-export function secondsLeft(expiresAt: string, nowMs: number): number {
-  return Math.max(0, Math.ceil((Date.parse(expiresAt) - nowMs) / 1000));
+/**
+ * When an invoice expires by this page's clock: its lifetime counted from when the page got it,
+ * so a visitor's clock set wrong does not expire invoices early or late.
+ */
+export function localDeadlineMs(receivedAtMs: number, expirySeconds: number): number {
+  return receivedAtMs + expirySeconds * 1000;
+}
+
+/** Whole seconds until a deadline (ms since the epoch), never below zero. */
+export function secondsLeft(deadlineMs: number, nowMs: number): number {
+  return Math.max(0, Math.ceil((deadlineMs - nowMs) / 1000));
 }
 
 /** `m:ss` (or `h:mm:ss`) for a countdown. */

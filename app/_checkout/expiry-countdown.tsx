@@ -5,23 +5,23 @@ import { formatCountdown, secondsLeft } from './countdown';
 
 /** Time left on the invoice, ticking each second; calls `onExpired` when it runs out. */
 export function ExpiryCountdown({
-  expiresAt,
+  deadlineMs,
   onExpired,
 }: {
-  expiresAt: string;
+  deadlineMs: number;
   onExpired: () => void;
 }) {
-  const [left, setLeft] = useState(() => secondsLeft(expiresAt, Date.now()));
+  const [left, setLeft] = useState(() => secondsLeft(deadlineMs, Date.now()));
   useEffect(() => {
     const tick = () => {
-      const seconds = secondsLeft(expiresAt, Date.now());
+      const seconds = secondsLeft(deadlineMs, Date.now());
       setLeft(seconds);
       if (seconds === 0) onExpired();
     };
     tick();
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
-  }, [expiresAt, onExpired]);
+  }, [deadlineMs, onExpired]);
   return (
     <span
       className={left < 60 ? 'countdown warn' : 'countdown'}

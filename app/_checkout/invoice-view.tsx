@@ -8,6 +8,7 @@ import { InvoiceQr } from './invoice-qr';
 
 interface InvoiceViewProps {
   order: CreatedOrder;
+  deadlineMs: number;
   expired: boolean;
   paying: boolean;
   simulated: boolean;
@@ -57,7 +58,7 @@ export function InvoiceView(props: InvoiceViewProps) {
         {order.pixelCount.toLocaleString('en')} px
       </p>
       <InvoiceQr paymentRequest={order.paymentRequest} />
-      <ExpiryCountdown expiresAt={order.expiresAt} onExpired={props.onExpired} />
+      <ExpiryCountdown deadlineMs={props.deadlineMs} onExpired={props.onExpired} />
       <div className="invoice-text">
         <input
           readOnly

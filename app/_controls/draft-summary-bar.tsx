@@ -8,7 +8,7 @@ const formatted = (value: number) => value.toLocaleString('en');
 /** Always on screen: the draft's size, its price, the per-order limit, and the Buy button. */
 export function DraftSummaryBar() {
   const session = useSession();
-  const summary = useStore(session.summary);
+  const summary = useStore(session.editor.summary);
   const { panel } = useStore(session.ui);
   const overLimit = summary.orderCount > 1;
   return (

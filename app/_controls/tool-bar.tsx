@@ -19,7 +19,7 @@ const TOOLS: Array<{ tool: Tool; label: string; icon: IconName }> = [
 export function ToolBar() {
   const session = useSession();
   const { tool, panel } = useStore(session.ui);
-  const { canUndo, canRedo, count } = useStore(session.summary);
+  const { canUndo, canRedo, count } = useStore(session.editor.summary);
   return (
     <div className="tool-bar" role="toolbar" aria-label="Drawing tools">
       {TOOLS.map(({ tool: name, label, icon }) => (
@@ -40,7 +40,7 @@ export function ToolBar() {
       <button
         type="button"
         className="tool"
-        onClick={() => session.undo()}
+        onClick={() => session.editor.undo()}
         disabled={!canUndo}
         aria-label="Undo"
         title="Undo (Ctrl+Z)"
@@ -51,7 +51,7 @@ export function ToolBar() {
       <button
         type="button"
         className="tool"
-        onClick={() => session.redo()}
+        onClick={() => session.editor.redo()}
         disabled={!canRedo}
         aria-label="Redo"
         title="Redo (Ctrl+Shift+Z)"
@@ -73,7 +73,7 @@ export function ToolBar() {
       <button
         type="button"
         className="tool"
-        onClick={() => session.clearDraft()}
+        onClick={() => session.editor.clear()}
         disabled={count === 0}
         aria-label="Clear the draft"
         title="Clear the draft (undo brings it back)"

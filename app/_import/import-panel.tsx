@@ -33,9 +33,9 @@ export function ImportPanel() {
   }, [open, bitmap, matcher, settings, width, x, y, dither]);
 
   useEffect(() => {
-    session.previewStamp(preview);
+    session.editor.previewStamp(preview);
   }, [session, preview]);
-  useEffect(() => () => session.previewStamp(null), [session]);
+  useEffect(() => () => session.editor.previewStamp(null), [session]);
 
   if (!open || !settings) return null;
   const painted = preview ? preview.colors.reduce((n, c) => (c >= 0 ? n + 1 : n), 0) : 0;
@@ -61,7 +61,7 @@ export function ImportPanel() {
   };
   const add = () => {
     if (!preview) return;
-    session.commitStamp(preview);
+    session.editor.commitStamp(preview);
     close();
   };
   const number = (value: string, max: number) =>

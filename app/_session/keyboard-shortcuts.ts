@@ -26,9 +26,9 @@ export function attachKeyboardShortcuts(session: Session): () => void {
     const { view } = session;
     const command = event.ctrlKey || event.metaKey;
     if (command && key.toLowerCase() === 'z') {
-      if (event.shiftKey) session.redo();
-      else session.undo();
-    } else if (command && key.toLowerCase() === 'y') session.redo();
+      if (event.shiftKey) session.editor.redo();
+      else session.editor.undo();
+    } else if (command && key.toLowerCase() === 'y') session.editor.redo();
     else if (command || event.altKey) return;
     else if (key === 'ArrowLeft') view.panBy(view.screen.width * PAN_FRACTION, 0);
     else if (key === 'ArrowRight') view.panBy(-view.screen.width * PAN_FRACTION, 0);

@@ -1,5 +1,5 @@
 import type { FeedEntry } from '../../protocol/feed';
-import type { OrderStatus, RequestedPixel } from '../../protocol/orders';
+import type { OrderStatus } from '../../protocol/orders';
 import type { BoardSettings } from '../../protocol/settings';
 import { BoardConnection } from '../_board/board-connection';
 import type { BoardImage } from '../_board/board-image';
@@ -7,12 +7,8 @@ import { paintOverlay } from '../_board/overlay-painter';
 import { attachStageInput } from '../_board/stage-input';
 import { ViewController } from '../_board/view-controller';
 import { pixelAt, visibleRect, type Point } from '../_board/viewport';
-import { EMPTY, DraftModel, type DirtyRect } from '../_draft/draft-model';
-import { DraftLayer, type DraftPreview } from '../_draft/draft-layer';
-import { loadDraft, saveDraft } from '../_draft/draft-storage';
-import { DRAWING_TOOLS, DraftTools, type Tool } from '../_draft/draft-tools';
-import { planOrders, type OrderPlan } from '../_draft/order-split';
-import { summarizeDraft, type DraftSummary } from './draft-summary';
+import { DraftEditor } from '../_draft/draft-editor';
+import { DRAWING_TOOLS, type Tool } from '../_draft/draft-tools';
 import { Store } from './store';
 
 export type Panel = 'none' | 'checkout' | 'import' | 'inspector';
@@ -37,7 +33,6 @@ export interface StageElements {
 }
 
 type OrderUpdate = { id: string; status: OrderStatus; seq?: number };
-const SAVE_DELAY_MS = 400;
 const SUMMARY_AFTER_PAINT_MS = 500;
 const FEED_LENGTH = 12;
 
@@ -54,28 +49,31 @@ export class Session {
     panel: 'none',
     notice: null,
   });
-  readonly summary = new Store<DraftSummary>(summarizeDraft(null, null));
   readonly feed = new Store<{ entries: FeedEntry[] }>({ entries: [] });
   readonly view = new ViewController();
   readonly connection: BoardConnection;
-  draft: DraftModel | null = null;
-  private layer: DraftLayer | null = null;
-  private tools: DraftTools | null = null;
+  readonly editor: DraftEditor;
   private elements: StageElements | null = null;
   private overlayFrame = 0;
-  private summaryFrame = 0;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private paintTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly orderListeners = new Set<(update: OrderUpdate) => void>();
   private readonly reconnectListeners = new Set<() => void>();
 
   constructor() {
+    this.editor = new DraftEditor({
+      tool: () => this.ui.get().tool,
+      color: () => this.ui.get().color,
+      fillBounds: () =>
+        visibleRect(this.view.view, this.view.screen, this.view.board ?? { width: 0, height: 0 }),
+      notice: (text) => this.notice(text),
+      redrawOverlay: () => this.requestOverlay(),
+    });
     this.connection = new BoardConnection(() => this.elements?.board ?? null, {
       boardReady: (board, settings) => this.boardReady(board, settings),
       painted: () => {
         this.paintTimer ??= setTimeout(() => {
           this.paintTimer = undefined;
-          this.refreshSummary();
+          this.editor.refreshSummary();
         }, SUMMARY_AFTER_PAINT_MS);
       },
       feed: (entries) => this.addFeed(entries),
@@ -113,11 +111,11 @@ export class Session {
       panBy: (dx, dy) => this.view.panBy(dx, dy),
       zoomBy: (factor, anchor) => this.view.zoomBy(factor, anchor),
       hover: (point) => this.ui.set({ hover: point && this.pixelAtScreen(point) }),
-      drawing: () => DRAWING_TOOLS.includes(this.ui.get().tool) && this.tools !== null,
-      toolDown: (point) => this.withPixel(point, (at) => this.tools?.down(at)),
-      toolMove: (point) => this.withPixel(point, (at) => this.tools?.move(at), true),
-      toolUp: (point) => this.withPixel(point, (at) => this.tools?.up(at), true),
-      toolCancel: () => this.tools?.cancel(),
+      drawing: () => DRAWING_TOOLS.includes(this.ui.get().tool) && this.editor.tools !== null,
+      toolDown: (point) => this.withPixel(point, (at) => this.editor.tools?.down(at)),
+      toolMove: (point) => this.withPixel(point, (at) => this.editor.tools?.move(at), true),
+      toolUp: (point) => this.withPixel(point, (at) => this.editor.tools?.up(at), true),
+      toolCancel: () => this.editor.tools?.cancel(),
       inspect: (point) => this.withPixel(point, (at) => this.inspect(at)),
     });
     const stopUi = this.ui.subscribe(() => this.requestOverlay());
@@ -140,7 +138,7 @@ export class Session {
   }
 
   setTool(tool: Tool): void {
-    this.tools?.cancel();
+    this.editor.tools?.cancel();
     this.ui.set({ tool });
   }
   setColor(color: number): void {
@@ -157,62 +155,6 @@ export class Session {
     this.ui.set({ panel, ...(panel === 'inspector' ? {} : { selected: null }) });
   }
 
-  undo(): void {
-    this.draftChanged(this.draft?.undo() ?? null);
-  }
-  redo(): void {
-    this.draftChanged(this.draft?.redo() ?? null);
-  }
-  clearDraft(): void {
-    if (!this.draft) return;
-    this.draftChanged(this.draft.paintCells(this.draftCells(), EMPTY));
-  }
-
-  /** The orders the draft needs now: pixels already right on the board are left out. */
-  planOrders(): OrderPlan | null {
-    const { draft, board, settings } = this;
-    if (!draft || !board || !settings) return null;
-    return planOrders(draft.pixels(), (x, y) => board.colorAt(x, y), settings);
-  }
-
-  /** Bought pixels leave the draft (they are on the board now); one undo step. */
-  removeFromDraft(pixels: RequestedPixel[]): void {
-    if (!this.draft) return;
-    this.draftChanged(
-      this.draft.paintCells(
-        pixels.map(({ x, y }) => [x, y] as const),
-        EMPTY,
-      ),
-    );
-  }
-
-  /** Shows (or hides) an image being placed, over the draft. */
-  previewStamp(preview: DraftPreview | null): void {
-    this.layer?.setPreview(preview);
-    this.requestOverlay();
-  }
-
-  /** Adds an image to the draft, as one undo step. */
-  commitStamp(preview: DraftPreview): void {
-    const draft = this.draft;
-    if (!draft) return;
-    this.layer?.setPreview(null);
-    draft.begin();
-    for (let py = 0; py < preview.height; py++) {
-      for (let px = 0; px < preview.width; px++) {
-        const color = preview.colors[py * preview.width + px];
-        if (color !== EMPTY) draft.set(preview.x + px, preview.y + py, color);
-      }
-    }
-    draft.end();
-    this.draftChanged({
-      x0: preview.x,
-      y0: preview.y,
-      x1: preview.x + preview.width - 1,
-      y1: preview.y + preview.height - 1,
-    });
-  }
-
   /** The board pixel at the centre of the screen. */
   centrePixel(): Point {
     return { x: Math.floor(this.view.view.x), y: Math.floor(this.view.view.y) };
@@ -221,48 +163,9 @@ export class Session {
   private boardReady(board: BoardImage, settings: BoardSettings): void {
     const elements = this.elements;
     if (!elements) return;
-    const draft = new DraftModel(settings.width, settings.height);
-    const saved = loadDraft(settings.width, settings.height);
-    if (saved) draft.load(saved);
-    const layer = new DraftLayer(elements.draft, draft, settings.palette);
-    this.draft = draft;
-    this.layer = layer;
-    this.tools = new DraftTools(draft, layer, {
-      tool: () => this.ui.get().tool,
-      color: () => this.ui.get().color,
-      boardColorAt: (x, y) => board.colorAt(x, y),
-      fillBounds: () => visibleRect(this.view.view, this.view.screen, settings),
-      maxFillPixels: () => settings.maxPixelsPerOrder,
-      changed: (rect) => this.draftChanged(rect),
-      notice: (text) => this.notice(text),
-    });
+    this.editor.attach(elements.draft, board, settings);
     if (this.ui.get().color >= settings.palette.length) this.ui.set({ color: 0 });
-    layer.redrawAll();
     this.view.setBoard(settings);
-    this.refreshSummary();
-  }
-
-  private draftChanged(rect: DirtyRect | null): void {
-    if (rect) this.layer?.redraw(rect);
-    this.requestOverlay();
-    if (this.summaryFrame === 0)
-      this.summaryFrame = requestAnimationFrame(() => {
-        this.summaryFrame = 0;
-        this.refreshSummary();
-      });
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      const { draft, settings } = this;
-      if (draft && settings) saveDraft(settings.width, settings.height, draft.colors);
-    }, SAVE_DELAY_MS);
-  }
-
-  private refreshSummary(): void {
-    this.summary.set(summarizeDraft(this.draft, this.board, this.settings));
-  }
-
-  private draftCells(): Array<readonly [number, number]> {
-    return (this.draft?.pixels() ?? []).map(([x, y]) => [x, y] as const);
   }
 
   private addFeed(entries: FeedEntry[]): void {
@@ -303,7 +206,8 @@ export class Session {
   }
 
   private paintOverlayNow(): void {
-    const { elements, layer, settings } = this;
+    const { elements, settings } = this;
+    const layer = this.editor.layer;
     if (!elements || !settings) return;
     const ui = this.ui.get();
     const drawing = DRAWING_TOOLS.includes(ui.tool) && ui.tool !== 'eraser';

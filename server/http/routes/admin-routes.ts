@@ -117,6 +117,9 @@ export function addAdminRoutes(router: Router, context: AppContext): void {
     'POST',
     '/api/admin/snapshots',
     admin(async (_req, res) => {
+      if (changeLog.board.seq === 0) {
+        throw new AppError('invalid_request', 'The board has no changes to snapshot yet.', 409);
+      }
       const seq = await context.snapshots.takeSnapshot();
       const [newest] = await databaseCall(() => listSnapshots(db, 1));
       if (!newest || newest.seq !== seq) {

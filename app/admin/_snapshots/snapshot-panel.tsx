@@ -1,0 +1,53 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import type { SnapshotInfo } from '../../../protocol/admin';
+import { adminJson } from '../_console/admin-api';
+
+/** Stored board snapshots (newest first), and a button to take one now. */
+export function SnapshotPanel({ token, head }: { token: string; head: number }) {
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const answer = await adminJson<{ snapshots: SnapshotInfo[] }>(token, '/api/admin/snapshots');
+      setSnapshots(answer.snapshots);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'Loading failed.');
+    }
+  }, [token]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const take = async () => {
+    try {
+      const taken = await adminJson<SnapshotInfo>(token, '/api/admin/snapshots', {
+        method: 'POST',
+      });
+      setMessage(`Snapshot of change #${taken.seq} stored.`);
+      await load();
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'The snapshot failed.');
+    }
+  };
+
+  return (
+    <section>
+      <h2 style={{ fontSize: '1rem' }}>Snapshots</h2>
+      <button type="button" onClick={() => void take()} disabled={head === 0}>
+        Take a snapshot now
+      </button>{' '}
+      {message}
+      <ul style={{ fontSize: '0.85rem' }}>
+        {snapshots.slice(0, 20).map((snapshot) => (
+          <li key={snapshot.seq}>
+            #{snapshot.seq} · {new Date(snapshot.at).toLocaleString()} · {snapshot.width}x
+            {snapshot.height}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
