@@ -23,10 +23,10 @@ export default defineConfig({
   },
   webServer: {
     // The app as `npm start` runs it (build if needed, embedded PostgreSQL, simulator), on a fresh data dir.
-    command: `rm -rf .e2e-data && node scripts/start.mjs`,
+    command: `rm -rf .e2e-data-${port} && node scripts/start.mjs`,
     env: {
       PORT: String(port),
-      DATA_DIR: '.e2e-data',
+      DATA_DIR: `.e2e-data-${port}`,
       LOG_LEVEL: 'warn',
       ORDER_RATE_LIMIT_PER_MINUTE: '10000',
       ADMIN_TOKEN: 'e2e-operator-token-0123456789',

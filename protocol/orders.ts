@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from './limits';
 
 export type OrderStatus = 'pending' | 'paid' | 'expired';
 
@@ -14,9 +15,6 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 // Control characters (C0, DEL, C1) are refused in names and messages shown to other people.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-
-export const NAME_MAX_LENGTH = 40;
-export const MESSAGE_MAX_LENGTH = 140;
 
 const displayText = (max: number) =>
   z

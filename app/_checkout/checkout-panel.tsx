@@ -6,6 +6,7 @@ import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
 import { CheckoutFlow } from './checkout-flow';
 import { InvoiceView } from './invoice-view';
+import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from '../../protocol/limits';
 
 /** Buying the draft: name and message, then the invoice, then success. */
 export function CheckoutPanel() {
@@ -75,6 +76,7 @@ export function CheckoutPanel() {
             <input
               value={name}
               onChange={(event) => setName(event.target.value)}
+              maxLength={NAME_MAX_LENGTH}
               autoComplete="nickname"
               data-testid="buyer-name"
             />
@@ -84,6 +86,7 @@ export function CheckoutPanel() {
             <input
               value={message}
               onChange={(event) => setMessage(event.target.value)}
+              maxLength={MESSAGE_MAX_LENGTH}
               data-testid="buyer-message"
             />
           </label>
