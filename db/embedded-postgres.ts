@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { findFreePort } from '../server/free-port';
@@ -26,6 +26,8 @@ export async function startEmbeddedPostgres(
   // As root the server runs as the `postgres` user, which must be able to reach its files.
   if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'));
+  const ownerFile = path.join(dataDir, 'postgres.owner');
+  await claimDataDir(ownerFile, dataDir);
   await stopOrphanedServer(databaseDir, log);
   const port = await findFreePort();
   const EmbeddedPostgres = await importWithoutSignalHooks();
@@ -55,7 +57,10 @@ export async function startEmbeddedPostgres(
   await ensureDatabase(adminUrl, DATABASE_NAME);
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      await rm(ownerFile, { force: true });
+    },
   };
 }
 
@@ -82,6 +87,20 @@ async function readOrCreatePassword(file: string): Promise<string> {
   const password = randomBytes(18).toString('base64url');
   await writeFile(file, password, { mode: 0o600 });
   return password;
+}
+
+/**
+ * One app per data dir: a second copy started on the same DATA_DIR would take the first one's
+ * database away. The owner's pid is kept beside the files; a live owner stops this start.
+ */
+async function claimDataDir(ownerFile: string, dataDir: string) {
+  if (existsSync(ownerFile)) {
+    const owner = Number((await readFile(ownerFile, 'utf8')).trim());
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      throw new Error(`DATA_DIR ${dataDir} is in use by another Boltboard process (pid ${owner})`);
+    }
+  }
+  await writeFile(ownerFile, String(process.pid));
 }
 
 /**
