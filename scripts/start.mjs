@@ -26,7 +26,8 @@ if (!existsSync(buildId) || newestSourceTime() > statSync(buildId).mtimeMs) {
   run(path.join(root, 'node_modules', '.bin', 'next'), ['build']);
 }
 
-const server = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+// Node with tsx's loader, no extra process in between: signals reach the server directly.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
