@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoltboardClient } from '../../client';
 import { quantizeToPalette } from '../../protocol/palette-quantize';
+import { startLndSimulator } from '../../server/lightning/simulator';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const IMAGE_WIDTH = 12;
@@ -196,5 +197,65 @@ describe('npm run draw, end to end against a real server', () => {
     expect(run.output).toContain('repaired 1 pixels; 1 sat spent on repairs');
     expect((await client.board()).pixels[28 * 40 + 1]).toBe(5);
     client.close();
+  });
+});
+
+describe("npm run draw paying with the bot's own LND node (ln-service pay)", () => {
+  it('pays every order from the node given by --lnd-host/--lnd-cert/--lnd-macaroon', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'boltboard-draw-lnd-'));
+    // One regtest simulator serves as both the board's node and the bot's: it can only pay
+    // invoices it issued itself, which is exactly the board's here.
+    const node = await startLndSimulator({ dir: path.join(dir, 'node') });
+    const server = await startTestServer({
+      CANVAS_WIDTH: '20',
+      CANVAS_HEIGHT: '20',
+      MAX_PIXELS_PER_ORDER: '3',
+      LND_GRPC_HOST: node.host,
+      LND_CERT: node.certBase64,
+      LND_MACAROON: node.macaroonBase64,
+    });
+    try {
+      const image = path.join(dir, 'dot.png');
+      const blue = [57, 25, 209, 255];
+      await sharp(Buffer.from([...blue, ...blue, ...blue, ...blue]), {
+        raw: { width: 2, height: 2, channels: 4 },
+      })
+        .png()
+        .toFile(image);
+      const run = await draw([
+        '--image',
+        image,
+        '--x',
+        '3',
+        '--y',
+        '4',
+        '--url',
+        server.url,
+        '--state-dir',
+        dir,
+        '--lnd-host',
+        node.host,
+        '--lnd-cert',
+        node.certPath!,
+        '--lnd-macaroon',
+        node.macaroonPath!,
+      ]);
+      expect(run.code).toBe(0);
+      const paid = await server.context.db.query<{ n: number; pixels: number }>(
+        "SELECT count(*)::int AS n, sum(pixel_count)::int AS pixels FROM orders WHERE status = 'paid'",
+      );
+      expect(paid.rows[0]).toEqual({ n: 2, pixels: 4 }); // 4 pixels, at most 3 an order
+      const board = server.context.changeLog.board;
+      expect([
+        board.colorAt(3, 4),
+        board.colorAt(4, 4),
+        board.colorAt(3, 5),
+        board.colorAt(4, 5),
+      ]).toEqual([13, 13, 13, 13]);
+    } finally {
+      await server.destroy();
+      await node.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
