@@ -161,7 +161,7 @@ export async function startBoltboard(
       destroyUpgrade: false,
       allowEIO3: true, // satoshis.place bots of 2018 connect with socket.io-client 2.x
     });
-    cleanups.push(joinCluster(io, context));
+    cleanups.push(await joinCluster(io, context));
     if (pages) {
       httpServer.on('upgrade', (req, socket, head) => {
         if (!req.url?.startsWith('/socket.io/')) pages.upgrade(req, socket, head);
@@ -171,7 +171,7 @@ export async function startBoltboard(
     cleanups.push(attachSatoshisPlaceApi(io, context));
     cleanups.push(broadcastChanges(context, io));
     context.metrics.countViewers = () => io.engine.clientsCount;
-    cleanups.push(broadcastViewerCount(io));
+    cleanups.push(broadcastViewerCount(io, config.clusterAdapter !== 'none'));
 
     cleanups.push(followPayments(context));
 

@@ -25,8 +25,9 @@ export interface Config {
   snapshotEveryMinutes: number;
   orderRateLimitPerMinute: number;
   maxOpenOrdersPerClient: number;
-  /** How instances share broadcasts: `none` (one instance) or `postgres` (socket.io's postgres adapter). */
-  clusterAdapter: 'none' | 'postgres';
+  /** How instances share broadcasts: `none` (one instance), socket.io's `postgres` or `redis` adapter. */
+  clusterAdapter: 'none' | 'postgres' | 'redis';
+  redisUrl: string | undefined;
   logLevel: string;
 }
 
@@ -80,7 +81,13 @@ const envSchema = z.object({
   SNAPSHOT_EVERY_MINUTES: integer(1, 10_080).default(10),
   ORDER_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(60),
   MAX_OPEN_ORDERS_PER_CLIENT: integer(1, 1_000_000).default(20),
-  CLUSTER_ADAPTER: z.enum(['none', 'postgres']).default('none'),
+  CLUSTER_ADAPTER: z.enum(['none', 'postgres', 'redis']).optional(),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,9 +124,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     snapshotEveryMinutes: e.SNAPSHOT_EVERY_MINUTES,
     orderRateLimitPerMinute: e.ORDER_RATE_LIMIT_PER_MINUTE,
     maxOpenOrdersPerClient: e.MAX_OPEN_ORDERS_PER_CLIENT,
-    clusterAdapter: e.CLUSTER_ADAPTER,
+    clusterAdapter: clusterAdapter(e.CLUSTER_ADAPTER, e.REDIS_URL),
+    redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** REDIS_URL alone picks the redis adapter; asking for it without REDIS_URL is an error. */
+function clusterAdapter(
+  chosen: 'none' | 'postgres' | 'redis' | undefined,
+  redisUrl: string | undefined,
+): Config['clusterAdapter'] {
+  if (chosen === 'redis' && redisUrl === undefined) {
+    throw new ConfigError('REDIS_URL', 'is required with CLUSTER_ADAPTER=redis');
+  }
+  return chosen ?? (redisUrl ? 'redis' : 'none');
 }
 
 function lightningConfig(

@@ -143,7 +143,7 @@ export class BoardConnection {
       const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('changes:since', { seq });
       if (token !== this.loadToken) return;
       if (!answer.ok || answer.reload) return this.loadPng();
-      const result = this.sequencer.resume(answer.changes);
+      const result = this.sequencer.resume(answer.changes, answer.seq);
       this.apply(result.apply);
       if (result.gap) return this.catchUp();
       this.status.set({ state: 'live', seq: this.sequencer.currentSeq });

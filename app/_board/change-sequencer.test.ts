@@ -43,4 +43,18 @@ describe('change sequencer', () => {
     expect(sequencer.receive([change(2)]).apply).toEqual([]);
     expect(seqs(sequencer.resume([]).apply)).toEqual([2]);
   });
+
+  it('reports a gap when a catch-up answer stops short of the head, and holds until the next', () => {
+    const sequencer = new ChangeSequencer();
+    sequencer.reset(1);
+    sequencer.hold();
+    const page = sequencer.resume([change(2), change(3)], 5);
+    expect(seqs(page.apply)).toEqual([2, 3]);
+    expect(page.gap).toBe(true);
+    expect(sequencer.receive([change(6)]).apply).toEqual([]);
+    const rest = sequencer.resume([change(4), change(5)], 5);
+    expect(seqs(rest.apply)).toEqual([4, 5, 6]);
+    expect(rest.gap).toBe(false);
+    expect(sequencer.currentSeq).toBe(6);
+  });
 });

@@ -39,13 +39,17 @@ export class ChangeSequencer {
 
   /**
    * Lets changes through again after a catch-up: `changes` (fetched since the current seq) and
-   * those held meanwhile are applied in order, each once.
+   * those held meanwhile are applied in order, each once. `headSeq`, the server's seq when it
+   * answered, reports a gap when the answer stopped short of it (one page of a long catch-up).
    */
-  resume(changes: WireChange[] = []): SequencedChanges {
+  resume(changes: WireChange[] = [], headSeq?: number): SequencedChanges {
     const pending = [...changes, ...this.held];
     this.held = [];
     this.holding = false;
-    return this.order(pending);
+    const result = this.order(pending);
+    if (result.gap || headSeq === undefined || (this.seq ?? 0) >= headSeq) return result;
+    this.holding = true;
+    return { apply: result.apply, gap: true };
   }
 
   /** A board loaded from scratch (a PNG) at `seq`: held changes past it are replayed. */

@@ -1,10 +1,20 @@
 import type { Point } from './viewport';
 
+/** Something picked up on the board and moved with the pointer until dropped. */
+export interface StageGrab {
+  move(point: Point): void;
+  drop(point: Point): void;
+  /** Put it back where it was (a second finger arrived: it was a pinch). */
+  cancel(): void;
+}
+
 /** What pointer, touch and wheel input on the board asks for, in screen coordinates. */
 export interface StageActions {
   panBy(dx: number, dy: number): void;
   zoomBy(factor: number, anchor: Point): void;
   hover(point: Point | null): void;
+  /** What a press with the primary button or one finger at `point` picks up, if anything. */
+  grab(point: Point): StageGrab | null;
   /** True when the current tool draws (a drag draws rather than pans). */
   drawing(): boolean;
   toolDown(point: Point): void;
@@ -21,10 +31,11 @@ const LONG_PRESS_MS = 500;
 const DOUBLE_TAP_MS = 300;
 const WHEEL_ZOOM_PER_PIXEL = 0.0025;
 
-type Mode = 'idle' | 'press' | 'pan' | 'draw' | 'pinch';
+type Mode = 'idle' | 'press' | 'pan' | 'draw' | 'grab' | 'pinch';
 
 /**
- * Turns raw input into board actions: drag pans (or draws, with a drawing tool), a right or
+ * Turns raw input into board actions: a drag moves what it grabs (the image being placed), or
+ * pans (or draws, with a drawing tool), a right or
  * middle drag always pans, two fingers pinch-zoom and pan, the wheel and a double click or
  * double tap zoom, a click, tap or long press inspects.
  */
@@ -36,6 +47,7 @@ export function attachStageInput(stage: HTMLElement, actions: StageActions): () 
   let pinch = { distance: 0, middle: { x: 0, y: 0 } };
   let longPress: ReturnType<typeof setTimeout> | undefined;
   let lastTap = { at: 0, point: { x: 0, y: 0 } };
+  let grabbed: StageGrab | null = null;
 
   const local = (event: PointerEvent | WheelEvent | MouseEvent): Point => {
     const rect = stage.getBoundingClientRect();
@@ -56,13 +68,16 @@ export function attachStageInput(stage: HTMLElement, actions: StageActions): () 
     clearTimeout(longPress);
     if (pointers.size === 2) {
       if (mode === 'draw') actions.toolCancel();
+      if (mode === 'grab') grabbed?.cancel();
       mode = 'pinch';
       pinch = pinchOf();
       return;
     }
     if (pointers.size > 2) return;
     start = last = point;
-    if (event.button === 1 || event.button === 2) mode = 'pan';
+    grabbed = event.button === 0 ? actions.grab(point) : null;
+    if (grabbed) mode = 'grab';
+    else if (event.button === 1 || event.button === 2) mode = 'pan';
     else if (actions.drawing()) {
       mode = 'draw';
       actions.toolDown(point);
@@ -94,6 +109,7 @@ export function attachStageInput(stage: HTMLElement, actions: StageActions): () 
     }
     if (mode === 'pan') actions.panBy(point.x - last.x, point.y - last.y);
     if (mode === 'draw') actions.toolMove(point);
+    if (mode === 'grab') grabbed?.move(point);
     last = point;
   };
 
@@ -103,6 +119,7 @@ export function attachStageInput(stage: HTMLElement, actions: StageActions): () 
     pointers.delete(event.pointerId);
     clearTimeout(longPress);
     if (mode === 'draw') actions.toolUp(point);
+    if (mode === 'grab') grabbed?.drop(point);
     if (mode === 'press') {
       const now = performance.now();
       const near = Math.hypot(point.x - lastTap.point.x, point.y - lastTap.point.y) < 30;
@@ -125,6 +142,7 @@ export function attachStageInput(stage: HTMLElement, actions: StageActions): () 
     pointers.delete(event.pointerId);
     clearTimeout(longPress);
     if (mode === 'draw') actions.toolCancel();
+    if (mode === 'grab') grabbed?.cancel();
     if (pointers.size === 0) mode = 'idle';
   };
 

@@ -1,12 +1,12 @@
 import { PaletteMatcher, quantizeToPalette } from '../../protocol/palette-quantize';
+import type { Point, Size } from '../_board/viewport';
 import type { DraftPreview } from '../_draft/draft-layer';
 
-export interface StampOptions {
-  /** Width on the board in pixels; the height keeps the image's proportions. */
+/** An image at its size on the board, in palette indices (EMPTY where transparent). */
+export interface StampImage {
   width: number;
-  x: number;
-  y: number;
-  dither: boolean;
+  height: number;
+  colors: Int16Array;
 }
 
 /** Height on the board for an image shown `width` pixels wide. */
@@ -15,15 +15,14 @@ export function stampHeight(bitmap: { width: number; height: number }, width: nu
 }
 
 /**
- * An image scaled to its size on the board and converted to the palette, as a draft preview.
- * Parts outside the board are cut off the preview (they cannot be bought).
+ * An image scaled to `width` pixels on the board (the height keeps its proportions) and
+ * converted to the palette, optionally dithered. Done once per size, not per position.
  */
-export function imageStamp(
+export function quantizeImage(
   bitmap: ImageBitmap,
   matcher: PaletteMatcher,
-  board: { width: number; height: number },
-  options: StampOptions,
-): DraftPreview {
+  options: { width: number; dither: boolean },
+): StampImage {
   const width = Math.max(1, Math.round(options.width));
   const height = stampHeight(bitmap, width);
   const canvas = document.createElement('canvas');
@@ -37,17 +36,24 @@ export function imageStamp(
   const colors = quantizeToPalette(context.getImageData(0, 0, width, height), matcher, {
     dither: options.dither,
   });
-  // Cut to the board.
-  const x0 = Math.max(0, options.x);
-  const y0 = Math.max(0, options.y);
-  const x1 = Math.min(board.width, options.x + width);
-  const y1 = Math.min(board.height, options.y + height);
+  return { width, height, colors };
+}
+
+/**
+ * The image with its top-left corner at `at`, as a draft preview. Parts outside the board are
+ * cut off (they cannot be bought).
+ */
+export function placeStamp(image: StampImage, board: Size, at: Point): DraftPreview {
+  const x0 = Math.max(0, at.x);
+  const y0 = Math.max(0, at.y);
+  const x1 = Math.min(board.width, at.x + image.width);
+  const y1 = Math.min(board.height, at.y + image.height);
   const cutWidth = Math.max(0, x1 - x0);
   const cutHeight = Math.max(0, y1 - y0);
   const cut = new Int16Array(cutWidth * cutHeight);
   for (let y = 0; y < cutHeight; y++) {
-    const from = (y + y0 - options.y) * width + (x0 - options.x);
-    cut.set(colors.subarray(from, from + cutWidth), y * cutWidth);
+    const from = (y + y0 - at.y) * image.width + (x0 - at.x);
+    cut.set(image.colors.subarray(from, from + cutWidth), y * cutWidth);
   }
   return { x: x0, y: y0, width: cutWidth, height: cutHeight, colors: cut };
 }

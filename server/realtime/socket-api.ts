@@ -12,6 +12,8 @@ import { parseInput } from '../validation';
 export interface InterServerEvents {
   /** An instance wrote changes up to this seq: the others read them from the database. */
   'board:changed': (seq: number) => void;
+  /** How many viewers an instance has (the answer). */
+  'viewers:count': (answer: (count: number) => void) => void;
 }
 
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
