@@ -48,6 +48,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('picks the redis adapter with REDIS_URL, and refuses it without', () => {
+    expect(loadConfig({}).clusterAdapter).toBe('none');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).clusterAdapter).toBe('redis');
+    expect(loadConfig({ CLUSTER_ADAPTER: 'postgres' }).clusterAdapter).toBe('postgres');
+    expect(() => loadConfig({ CLUSTER_ADAPTER: 'redis' })).toThrow(/^REDIS_URL:/);
+    expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/^REDIS_URL:/);
+  });
+
   it('reads a custom palette', () => {
     expect(loadConfig({ PALETTE: '#000000, #FFFFFF' }).palette).toEqual(['#000000', '#ffffff']);
   });

@@ -34,10 +34,10 @@ const WHEEL_ZOOM_PER_PIXEL = 0.0025;
 type Mode = 'idle' | 'press' | 'pan' | 'draw' | 'grab' | 'pinch';
 
 /**
- * Turns raw input into board actions: a drag moves what it grabs (the image being placed), or
- * pans (or draws, with a drawing tool), a right or
- * middle drag always pans, two fingers pinch-zoom and pan, the wheel and a double click or
- * double tap zoom, a click, tap or long press inspects.
+ * Turns raw input into board actions: a drag moves what it grabs (the image being placed),
+ * else pans (or draws, with a drawing tool), a right or middle drag always pans, two fingers
+ * pinch-zoom and pan, the wheel and a double click or double tap zoom, a click, tap or long
+ * press inspects.
  */
 export function attachStageInput(stage: HTMLElement, actions: StageActions): () => void {
   const pointers = new Map<number, Point>();

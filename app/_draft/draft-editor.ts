@@ -31,6 +31,8 @@ export class DraftEditor {
   draft: DraftModel | null = null;
   layer: DraftLayer | null = null;
   tools: DraftTools | null = null;
+  /** The image being placed, as shown; null when none. */
+  stamp: DraftPreview | null = null;
   private board: BoardImage | null = null;
   private settings: BoardSettings | null = null;
   private summaryFrame = 0;
@@ -97,6 +99,7 @@ export class DraftEditor {
 
   /** Shows (or hides) an image being placed, over the draft. */
   previewStamp(preview: DraftPreview | null): void {
+    this.stamp = preview;
     this.layer?.setPreview(preview);
     this.host.redrawOverlay();
   }
@@ -105,6 +108,7 @@ export class DraftEditor {
   commitStamp(preview: DraftPreview): void {
     const draft = this.draft;
     if (!draft) return;
+    this.stamp = null;
     this.layer?.setPreview(null);
     draft.begin();
     for (let py = 0; py < preview.height; py++) {

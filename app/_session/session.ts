@@ -6,9 +6,10 @@ import type { BoardImage } from '../_board/board-image';
 import { paintOverlay } from '../_board/overlay-painter';
 import { attachStageInput } from '../_board/stage-input';
 import { ViewController } from '../_board/view-controller';
-import { pixelAt, visibleRect, type Point } from '../_board/viewport';
+import { pixelAt, screenToBoard, visibleRect, type Point } from '../_board/viewport';
 import { DraftEditor } from '../_draft/draft-editor';
 import { DRAWING_TOOLS, type Tool } from '../_draft/draft-tools';
+import { grabStamp } from '../_import/stamp-drag';
 import { Store } from './store';
 
 export type Panel = 'none' | 'checkout' | 'import' | 'inspector';
@@ -35,6 +36,8 @@ export interface StageElements {
 type OrderUpdate = { id: string; status: OrderStatus; seq?: number };
 const SUMMARY_AFTER_PAINT_MS = 500;
 const FEED_LENGTH = 12;
+/** How far off the image being placed, in screen pixels, a press still picks it up. */
+const GRAB_SLACK_PX = 8;
 
 /**
  * One visitor's page: the live board, the view, the draft and its tools, wired together.
@@ -50,6 +53,8 @@ export class Session {
     notice: null,
   });
   readonly feed = new Store<{ entries: FeedEntry[] }>({ entries: [] });
+  /** Top-left corner of the image being imported: typed in its panel or dragged on the board. */
+  readonly stampCorner = new Store<Point>({ x: 0, y: 0 });
   readonly view = new ViewController();
   readonly connection: BoardConnection;
   readonly editor: DraftEditor;
@@ -111,6 +116,13 @@ export class Session {
       panBy: (dx, dy) => this.view.panBy(dx, dy),
       zoomBy: (factor, anchor) => this.view.zoomBy(factor, anchor),
       hover: (point) => this.ui.set({ hover: point && this.pixelAtScreen(point) }),
+      grab: (point) => {
+        const { board, view, screen } = this.view;
+        if (!board || this.ui.get().panel !== 'import') return null;
+        const toBoard = (at: Point) => screenToBoard(this.view.view, this.view.screen, at);
+        const slack = GRAB_SLACK_PX / view.zoom;
+        return grabStamp({ stamp: this.editor.stamp, corner: this.stampCorner, board, toBoard, slack }, point);
+      },
       drawing: () => DRAWING_TOOLS.includes(this.ui.get().tool) && this.editor.tools !== null,
       toolDown: (point) => this.withPixel(point, (at) => this.editor.tools?.down(at)),
       toolMove: (point) => this.withPixel(point, (at) => this.editor.tools?.move(at), true),
