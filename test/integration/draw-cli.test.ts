@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoltboardClient } from '../../client';
 import { quantizeToPalette } from '../../protocol/palette-quantize';
 import { startLndSimulator } from '../../server/lightning/simulator';
+import { lndEnv } from '../support/simulator-env';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const IMAGE_WIDTH = 12;
@@ -210,9 +211,7 @@ describe("npm run draw paying with the bot's own LND node (ln-service pay)", () 
       CANVAS_WIDTH: '20',
       CANVAS_HEIGHT: '20',
       MAX_PIXELS_PER_ORDER: '3',
-      LND_GRPC_HOST: node.host,
-      LND_CERT: node.certBase64,
-      LND_MACAROON: node.macaroonBase64,
+      ...lndEnv(node),
     });
     try {
       const image = path.join(dir, 'dot.png');

@@ -6,6 +6,7 @@ import type { CreatedOrder, OrderView } from '../../protocol/orders';
 import { startLndSimulator, type LndSimulator } from '../../server/lightning/simulator';
 import { expireOrders } from '../../server/orders/expire-orders';
 import { api, connectViewer, nextEvent } from '../support/api-client';
+import { lndEnv } from '../support/simulator-env';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitUntil } from '../support/wait-until';
 
@@ -17,11 +18,7 @@ describe('expiry of unpaid orders', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'boltboard-expiry-'));
     simulator = await startLndSimulator({ dir });
-    server = await startTestServer({
-      LND_GRPC_HOST: simulator.host,
-      LND_CERT: simulator.certBase64,
-      LND_MACAROON: simulator.macaroonBase64,
-    });
+    server = await startTestServer(lndEnv(simulator));
   });
   afterAll(async () => {
     await server?.destroy();

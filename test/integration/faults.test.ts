@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedOrder, OrderView } from '../../protocol/orders';
 import { startLndSimulator, type LndSimulator } from '../../server/lightning/simulator';
 import { api } from '../support/api-client';
+import { lndEnv } from '../support/simulator-env';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitUntil } from '../support/wait-until';
 
@@ -34,11 +35,7 @@ describe('faults: the node and the database go away and come back', () => {
   beforeAll(async () => {
     simulatorDir = await mkdtemp(path.join(os.tmpdir(), 'boltboard-faults-sim-'));
     simulator = await startLndSimulator({ dir: simulatorDir });
-    server = await startTestServer({
-      LND_GRPC_HOST: simulator.host,
-      LND_CERT: simulator.certBase64,
-      LND_MACAROON: simulator.macaroonBase64,
-    });
+    server = await startTestServer(lndEnv(simulator));
   });
   afterAll(async () => {
     await server?.destroy();

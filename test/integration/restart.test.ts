@@ -7,6 +7,7 @@ import { startLndSimulator, type LndSimulator } from '../../server/lightning/sim
 import { api } from '../support/api-client';
 import { fetchBoard } from '../support/board-png';
 import { createTestDatabase } from '../support/test-database';
+import { lndEnv } from '../support/simulator-env';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
@@ -24,15 +25,7 @@ describe('restarts', () => {
   let database: { url: string; drop: () => Promise<void> };
   let server: TestServer | undefined;
 
-  const start = () =>
-    startTestServer(
-      {
-        LND_GRPC_HOST: simulator.host,
-        LND_CERT: simulator.certBase64,
-        LND_MACAROON: simulator.macaroonBase64,
-      },
-      { databaseUrl: database.url, dataDir },
-    );
+  const start = () => startTestServer(lndEnv(simulator), { databaseUrl: database.url, dataDir });
 
   beforeAll(async () => {
     simulatorDir = await mkdtemp(path.join(os.tmpdir(), 'boltboard-sim-'));

@@ -1,5 +1,14 @@
 import type { LndSimulator } from '../../server/lightning/simulator';
 
+/** The LND_* variables that point the app at `simulator` as its configured node. */
+export function lndEnv(simulator: LndSimulator): Record<string, string> {
+  return {
+    LND_GRPC_HOST: simulator.host,
+    LND_CERT: simulator.certBase64,
+    LND_MACAROON: simulator.macaroonBase64,
+  };
+}
+
 /**
  * Server environment for a process of the app that uses `simulator` as its (configured) node,
  * on `databaseUrl`, with the abuse limits lifted for load tests.
@@ -12,9 +21,7 @@ export function simulatorNodeEnv(
   return {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
-    LND_GRPC_HOST: simulator.host,
-    LND_CERT: simulator.certBase64,
-    LND_MACAROON: simulator.macaroonBase64,
+    ...lndEnv(simulator),
     ORDER_RATE_LIMIT_PER_MINUTE: '1000000',
     MAX_OPEN_ORDERS_PER_CLIENT: '1000000',
   };

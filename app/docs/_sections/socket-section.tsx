@@ -50,41 +50,34 @@ export function SocketSection() {
         and apply only changes after it.
       </p>
       <h3>Server to client</h3>
-      <table className={styles.table}>
-        <tbody>
-          {PUSHES.map(([event, payload, what]) => (
-            <tr key={event}>
-              <td>
-                <code>{event}</code>
-              </td>
-              <td>
-                <code>{payload}</code>
-              </td>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EventTable rows={PUSHES} />
       <h3>Client to server (each with an acknowledgement callback)</h3>
-      <table className={styles.table}>
-        <tbody>
-          {REQUESTS.map(([event, payload, answer]) => (
-            <tr key={event}>
-              <td>
-                <code>{event}</code>
-              </td>
-              <td>
-                <code>{payload}</code>
-              </td>
-              <td>{answer}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EventTable rows={REQUESTS} />
       <p>
         A failed request acknowledges <code>{'{ ok: false, error: { code, message } }'}</code> with
         the same codes as HTTP. Events sent without a callback are ignored.
       </p>
     </section>
+  );
+}
+
+/** Events as rows: name, payload, what it means or answers. */
+function EventTable({ rows }: { rows: ReadonlyArray<readonly [string, string, string]> }) {
+  return (
+    <table className={styles.table}>
+      <tbody>
+        {rows.map(([event, payload, meaning]) => (
+          <tr key={event}>
+            <td>
+              <code>{event}</code>
+            </td>
+            <td>
+              <code>{payload}</code>
+            </td>
+            <td>{meaning}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
