@@ -13,12 +13,13 @@ export type Ack<T> = (
 /** Events the server sends on the default namespace. */
 export interface ServerToClientEvents {
   hello: (payload: { seq: number; settings: BoardSettings; viewers: number }) => void;
-  changes: (payload: { changes: WireChange[] }) => void;
+  /** Changes in seq order; `feed` carries the live feed's news when it is due (at most once a second). */
+  changes: (payload: { changes: WireChange[]; feed?: FeedEntry[] }) => void;
   reload: (payload: { seq: number }) => void;
   order: (payload: { id: string; status: OrderStatus; seq?: number }) => void;
   /** Connected viewers, sent when the count changes (at most every few seconds). */
   viewers: (payload: { count: number }) => void;
-  /** Orders just painted, newest last. */
+  /** Orders just painted, newest last, when no `changes` message was going out to carry them. */
   feed: (payload: { entries: FeedEntry[] }) => void;
 }
 

@@ -71,7 +71,8 @@ export class BoardConnection {
       } else void this.loadPng();
       this.everConnected = true;
     });
-    socket.on('changes', ({ changes }) => {
+    socket.on('changes', ({ changes, feed }) => {
+      if (feed) this.listeners.feed(feed);
       const result = this.sequencer.receive(changes);
       this.apply(result.apply);
       if (result.gap) void this.catchUp();

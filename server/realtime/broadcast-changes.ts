@@ -14,9 +14,9 @@ import { orderRoom, type BoardServer } from './socket-api';
  * each viewer hears each change exactly once, from the instance it is connected to.
  */
 export function broadcastChanges(context: AppContext, io: BoardServer): () => void {
-  const broadcaster = new ChangeBroadcaster(io.local);
-  broadcaster.onBatch = (_changes, pixels) => context.metrics.broadcastPixels.observe(pixels);
   const feed = new FeedBroadcaster(io.local);
+  const broadcaster = new ChangeBroadcaster(io.local, () => feed.take());
+  broadcaster.onBatch = (_changes, pixels) => context.metrics.broadcastPixels.observe(pixels);
   context.changeLog.onApplied((changes) => {
     context.recentChanges.add(changes);
     broadcaster.publish(changes);

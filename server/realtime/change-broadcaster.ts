@@ -1,4 +1,5 @@
 import type { WireChange } from '../../protocol/changes';
+import type { FeedEntry } from '../../protocol/feed';
 import type { AppliedChange } from '../history/change-log';
 import { toWirePixels } from '../canvas/pixel-batch';
 
@@ -6,7 +7,7 @@ import { toWirePixels } from '../canvas/pixel-batch';
 export const BROADCAST_MAX_PIXELS = 50_000;
 
 export interface BroadcastTarget {
-  emit(event: 'changes', payload: { changes: WireChange[] }): void;
+  emit(event: 'changes', payload: { changes: WireChange[]; feed?: FeedEntry[] }): void;
   emit(event: 'reload', payload: { seq: number }): void;
 }
 
@@ -20,7 +21,11 @@ export class ChangeBroadcaster {
   /** Sizes of the messages sent, for metrics. */
   onBatch: (changes: number, pixels: number) => void = () => undefined;
 
-  constructor(private readonly target: BroadcastTarget) {}
+  constructor(
+    private readonly target: BroadcastTarget,
+    /** Feed news due to ride along with this message, if any. */
+    private readonly takeFeed: () => FeedEntry[] | undefined = () => undefined,
+  ) {}
 
   publish(changes: AppliedChange[]): void {
     this.pending.push(...changes);
@@ -41,12 +46,14 @@ export class ChangeBroadcaster {
       this.target.emit('reload', { seq: changes[changes.length - 1].seq });
       return;
     }
+    const feed = this.takeFeed();
     this.target.emit('changes', {
       changes: changes.map((change) => ({
         seq: change.seq,
         kind: change.kind,
         pixels: toWirePixels(change.pixels),
       })),
+      ...(feed ? { feed } : {}),
     });
   }
 }
