@@ -4,8 +4,8 @@ const PUSHES: Array<[string, string, string]> = [
   ['hello', '{ seq, settings, viewers }', 'On every (re)connection.'],
   [
     'changes',
-    '{ changes: [{ seq, kind, pixels: [[x, y, color], ...] }] }',
-    'Applied changes, in seq order; changes of a few ms may come batched in one message.',
+    '{ changes: [{ seq, kind, pixels: [[x, y, color], ...] }], feed? }',
+    'Applied changes, in seq order; changes of a few ms may come batched in one message. At most once a second it also carries `feed`: the orders just painted.',
   ],
   ['reload', '{ seq }', 'A change too large to send (e.g. a whole-board revert): reload the PNG.'],
   [
@@ -17,7 +17,7 @@ const PUSHES: Array<[string, string, string]> = [
   [
     'feed',
     '{ entries: [{ seq, orderId, pixelCount, name?, message?, at }] }',
-    'Orders just painted.',
+    'Orders just painted, when no `changes` message went out to carry them.',
   ],
 ];
 
