@@ -1,27 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { canvasPixel, hexRgb, openBoard, pixelPoint, snap } from './support/board-page';
+import { expect, test } from '@playwright/test';
+import {
+  canvasPixel,
+  hexRgb,
+  openBoard,
+  pixelPoint,
+  snap,
+  touchGesture,
+} from './support/board-page';
 
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
-
-/** A one- or two-finger gesture through Chromium's touch input (pointer events follow). */
-async function touchGesture(
-  page: Page,
-  from: Array<[number, number]>,
-  to: Array<[number, number]>,
-) {
-  const cdp = await page.context().newCDPSession(page);
-  const points = (list: Array<[number, number]>) => list.map(([x, y], id) => ({ x, y, id }));
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
-  const steps = 8;
-  for (let i = 1; i <= steps; i++) {
-    const at = from.map(
-      ([x, y], k) =>
-        [x + ((to[k][0] - x) * i) / steps, y + ((to[k][1] - y) * i) / steps] as [number, number],
-    );
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(at) });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
 
 test('on a phone: pinch and buttons zoom, a finger pans, a tap draws, and buying works', async ({
   page,

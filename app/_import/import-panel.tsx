@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { PaletteMatcher } from '../../protocol/palette-quantize';
 import { Icon } from '../_controls/icons';
 import type { DraftPreview } from '../_draft/draft-layer';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
-import { imageStamp, stampHeight } from './image-stamp';
+import { placeStamp, quantizeImage, stampHeight } from './image-stamp';
 
 const DEFAULT_MAX_WIDTH = 128;
 
@@ -18,19 +19,25 @@ export function ImportPanel() {
   const [bitmap, setBitmap] = useState<ImageBitmap | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [width, setWidth] = useState(0);
-  const [x, setX] = useState(0);
-  const [y, setY] = useState(0);
+  const { x, y } = useStore(session.stampCorner);
+  const place = (corner: { x?: number; y?: number }) => session.stampCorner.set(corner);
   const [dither, setDither] = useState(true);
+  const section = useRef<HTMLElement>(null);
   const open = panel === 'import';
   const matcher = useMemo(
     () => (settings ? new PaletteMatcher(settings.palette) : null),
     [settings],
   );
 
-  const preview: DraftPreview | null = useMemo(() => {
-    if (!open || !bitmap || !matcher || !settings || width < 1) return null;
-    return imageStamp(bitmap, matcher, settings, { width, x, y, dither });
-  }, [open, bitmap, matcher, settings, width, x, y, dither]);
+  // Converted once per size; moving it (typed or dragged on the board) only cuts it again.
+  const image = useMemo(() => {
+    if (!open || !bitmap || !matcher || width < 1) return null;
+    return quantizeImage(bitmap, matcher, { width, dither });
+  }, [open, bitmap, matcher, width, dither]);
+  const preview: DraftPreview | null = useMemo(
+    () => (image && settings ? placeStamp(image, settings, { x, y }) : null),
+    [image, settings, x, y],
+  );
 
   useEffect(() => {
     session.editor.previewStamp(preview);
@@ -44,16 +51,25 @@ export function ImportPanel() {
     if (!file) return;
     setFileError(null);
     try {
-      const image = await createImageBitmap(file);
-      const startWidth = Math.min(image.width, DEFAULT_MAX_WIDTH, settings.width);
-      const centre = session.centrePixel();
-      setBitmap(image);
-      setWidth(startWidth);
-      setX(Math.max(0, Math.round(centre.x - startWidth / 2)));
-      setY(Math.max(0, Math.round(centre.y - stampHeight(image, startWidth) / 2)));
+      const chosen = await createImageBitmap(file);
+      const startWidth = Math.min(chosen.width, DEFAULT_MAX_WIDTH, settings.width);
+      // Shown first, so that the panel has its full size when what it leaves visible is measured.
+      flushSync(() => {
+        setBitmap(chosen);
+        setWidth(startWidth);
+      });
+      centre(chosen, startWidth);
     } catch {
       setFileError('That file is not an image this browser can read (try PNG, JPEG, GIF or WebP).');
     }
+  };
+  /** Puts the image in the middle of the part of the board this panel leaves visible. */
+  const centre = (size: { width: number; height: number }, boardWidth: number) => {
+    const at = session.centrePixel(section.current?.getBoundingClientRect());
+    place({
+      x: Math.max(0, Math.round(at.x - boardWidth / 2)),
+      y: Math.max(0, Math.round(at.y - stampHeight(size, boardWidth) / 2)),
+    });
   };
   const close = () => {
     setBitmap(null);
@@ -68,7 +84,12 @@ export function ImportPanel() {
     Math.min(max, Math.max(0, Math.round(Number(value) || 0)));
 
   return (
-    <section className="panel import" aria-labelledby="import-title" data-testid="import">
+    <section
+      ref={section}
+      className="panel import"
+      aria-labelledby="import-title"
+      data-testid="import"
+    >
       <header className="panel-head">
         <h2 id="import-title">Import an image</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={close}>
@@ -102,6 +123,9 @@ export function ImportPanel() {
               data-testid="import-width"
             />
           </label>
+          <p className="muted" data-testid="import-drag-hint">
+            Drag the image on the board to move it, or type its top-left corner:
+          </p>
           <div className="import-position">
             <label>
               x
@@ -110,7 +134,7 @@ export function ImportPanel() {
                 min={0}
                 max={settings.width - 1}
                 value={x}
-                onChange={(event) => setX(number(event.target.value, settings.width - 1))}
+                onChange={(event) => place({ x: number(event.target.value, settings.width - 1) })}
                 data-testid="import-x"
               />
             </label>
@@ -121,19 +145,11 @@ export function ImportPanel() {
                 min={0}
                 max={settings.height - 1}
                 value={y}
-                onChange={(event) => setY(number(event.target.value, settings.height - 1))}
+                onChange={(event) => place({ y: number(event.target.value, settings.height - 1) })}
                 data-testid="import-y"
               />
             </label>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                const centre = session.centrePixel();
-                setX(Math.max(0, Math.round(centre.x - width / 2)));
-                setY(Math.max(0, Math.round(centre.y - stampHeight(bitmap, width) / 2)));
-              }}
-            >
+            <button type="button" className="secondary" onClick={() => centre(bitmap, width)}>
               Centre in view
             </button>
           </div>

@@ -5,6 +5,7 @@ import { BoardConnection } from '../_board/board-connection';
 import type { BoardImage } from '../_board/board-image';
 import { paintOverlay } from '../_board/overlay-painter';
 import { attachStageInput } from '../_board/stage-input';
+import { uncoveredCentre } from '../_board/uncovered-centre';
 import { ViewController } from '../_board/view-controller';
 import { pixelAt, screenToBoard, visibleRect, type Point } from '../_board/viewport';
 import { DraftEditor } from '../_draft/draft-editor';
@@ -117,11 +118,12 @@ export class Session {
       zoomBy: (factor, anchor) => this.view.zoomBy(factor, anchor),
       hover: (point) => this.ui.set({ hover: point && this.pixelAtScreen(point) }),
       grab: (point) => {
-        const { board, view, screen } = this.view;
+        const { board, view } = this.view;
         if (!board || this.ui.get().panel !== 'import') return null;
-        const toBoard = (at: Point) => screenToBoard(this.view.view, this.view.screen, at);
+        const { stamp } = this.editor;
+        const toBoard = (at: Point) => this.boardPoint(at);
         const slack = GRAB_SLACK_PX / view.zoom;
-        return grabStamp({ stamp: this.editor.stamp, corner: this.stampCorner, board, toBoard, slack }, point);
+        return grabStamp({ stamp, corner: this.stampCorner, board, toBoard, slack }, point);
       },
       drawing: () => DRAWING_TOOLS.includes(this.ui.get().tool) && this.editor.tools !== null,
       toolDown: (point) => this.withPixel(point, (at) => this.editor.tools?.down(at)),
@@ -167,9 +169,14 @@ export class Session {
     this.ui.set({ panel, ...(panel === 'inspector' ? {} : { selected: null }) });
   }
 
-  /** The board pixel at the centre of the screen. */
-  centrePixel(): Point {
-    return { x: Math.floor(this.view.view.x), y: Math.floor(this.view.view.y) };
+  /** The board pixel at the centre of the screen, or of the part `cover` (a panel) leaves visible. */
+  centrePixel(cover?: DOMRect): Point {
+    const stage = this.elements?.stage.getBoundingClientRect();
+    const { width, height } = cover ?? { width: 0, height: 0 };
+    const hidden =
+      cover && stage ? { x: cover.x - stage.x, y: cover.y - stage.y, width, height } : null;
+    const at = this.boardPoint(uncoveredCentre(this.view.screen, hidden));
+    return { x: Math.floor(at.x), y: Math.floor(at.y) };
   }
 
   private boardReady(board: BoardImage, settings: BoardSettings): void {
@@ -192,15 +199,18 @@ export class Session {
     return board ? pixelAt(this.view.view, this.view.screen, board, point) : null;
   }
 
+  /** Board point (fractional pixels) under a screen point. */
+  private boardPoint(point: Point): Point {
+    return screenToBoard(this.view.view, this.view.screen, point);
+  }
+
   /** Runs `action` with the board pixel under a screen point (clamped to the board if asked). */
   private withPixel(point: Point, action: (at: Point) => void, clamp = false): void {
     const board = this.view.board;
     if (!board) return;
     let at = this.pixelAtScreen(point);
     if (!at && clamp) {
-      const raw = this.view.view;
-      const x = raw.x + (point.x - this.view.screen.width / 2) / raw.zoom;
-      const y = raw.y + (point.y - this.view.screen.height / 2) / raw.zoom;
+      const { x, y } = this.boardPoint(point);
       at = {
         x: Math.min(board.width - 1, Math.max(0, Math.floor(x))),
         y: Math.min(board.height - 1, Math.max(0, Math.floor(y))),

@@ -25,6 +25,26 @@ export async function dragPixels(page: Page, from: [number, number], to: [number
   await page.mouse.up();
 }
 
+/** A one- or two-finger gesture through Chromium's touch input (pointer events follow). */
+export async function touchGesture(
+  page: Page,
+  from: Array<[number, number]>,
+  to: Array<[number, number]>,
+) {
+  const cdp = await page.context().newCDPSession(page);
+  const points = (list: Array<[number, number]>) => list.map(([x, y], id) => ({ x, y, id }));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
+  const steps = 8;
+  for (let i = 1; i <= steps; i++) {
+    const at = from.map(
+      ([x, y], k) =>
+        [x + ((to[k][0] - x) * i) / steps, y + ((to[k][1] - y) * i) / steps] as [number, number],
+    );
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(at) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
 /** RGB of a pixel of one of the page's canvases (`board` or `draft`); alpha 0 means none. */
 export async function canvasPixel(page: Page, testId: 'board' | 'draft', x: number, y: number) {
   return page
