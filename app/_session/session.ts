@@ -1,4 +1,3 @@
-import type { FeedEntry } from '../../protocol/feed';
 import type { OrderStatus } from '../../protocol/orders';
 import type { BoardSettings } from '../../protocol/settings';
 import { BoardConnection } from '../_board/board-connection';
@@ -12,6 +11,7 @@ import { DraftEditor } from '../_draft/draft-editor';
 import { DRAWING_TOOLS, type Tool } from '../_draft/draft-tools';
 import { grabStamp } from '../_import/stamp-drag';
 import { Store } from './store';
+import { FeedState } from '../_feed/feed-state';
 
 export type Panel = 'none' | 'checkout' | 'import' | 'inspector';
 
@@ -36,7 +36,6 @@ export interface StageElements {
 
 type OrderUpdate = { id: string; status: OrderStatus; seq?: number };
 const SUMMARY_AFTER_PAINT_MS = 500;
-const FEED_LENGTH = 12;
 /** How far off the image being placed, in screen pixels, a press still picks it up. */
 const GRAB_SLACK_PX = 8;
 
@@ -53,7 +52,8 @@ export class Session {
     panel: 'none',
     notice: null,
   });
-  readonly feed = new Store<{ entries: FeedEntry[] }>({ entries: [] });
+  private readonly feedState = new FeedState();
+  readonly feed = this.feedState.store;
   /** Top-left corner of the image being imported: typed in its panel or dragged on the board. */
   readonly stampCorner = new Store<Point>({ x: 0, y: 0 });
   readonly view = new ViewController();
@@ -82,9 +82,12 @@ export class Session {
           this.editor.refreshSummary();
         }, SUMMARY_AFTER_PAINT_MS);
       },
-      feed: (entries) => this.addFeed(entries),
+      feed: (entries) => this.feedState.add(entries),
       order: (update) => this.orderListeners.forEach((listener) => listener(update)),
-      reconnected: () => this.reconnectListeners.forEach((listener) => listener()),
+      reconnected: () => {
+        this.feedState.load();
+        this.reconnectListeners.forEach((listener) => listener());
+      },
     });
   }
 
@@ -97,12 +100,7 @@ export class Session {
 
   start(): void {
     this.connection.start();
-    void fetch('/api/feed', { cache: 'no-store' })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((body: { entries?: FeedEntry[] } | null) => {
-        if (body?.entries) this.feed.set({ entries: body.entries.slice(0, FEED_LENGTH) });
-      })
-      .catch(() => undefined);
+    this.feedState.load();
   }
 
   stop(): void {
@@ -185,13 +183,6 @@ export class Session {
     this.editor.attach(elements.draft, board, settings);
     if (this.ui.get().color >= settings.palette.length) this.ui.set({ color: 0 });
     this.view.setBoard(settings);
-  }
-
-  private addFeed(entries: FeedEntry[]): void {
-    const newestFirst = [...entries].reverse();
-    const known = new Set(newestFirst.map((entry) => entry.orderId));
-    const kept = this.feed.get().entries.filter((entry) => !known.has(entry.orderId));
-    this.feed.set({ entries: [...newestFirst, ...kept].slice(0, FEED_LENGTH) });
   }
 
   private pixelAtScreen(point: Point): Point | null {
