@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3199);
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/perf holds measurements, not tests: `npm run bench:page` runs them.
+  testIgnore: process.env.PAGE_BENCH ? [] : ['perf/**'],
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],

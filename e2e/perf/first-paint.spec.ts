@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 // Prints how long the page takes to show the whole board (navigation start to the board
 // drawn and live). A figure to report, not an assertion: timing tests flake on a busy machine.
-test('first paint of the board: prints the time, asserts nothing about it', async ({ page }) => {
+test('first paint of the board (prints the figures)', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('board-status')).toContainText('live');
   const figures = await page.evaluate(() => {
@@ -15,5 +15,4 @@ test('first paint of the board: prints the time, asserts nothing about it', asyn
     };
   });
   console.log('first paint:', JSON.stringify(figures));
-  expect(figures.boardLiveMs).toBeGreaterThan(0);
 });
