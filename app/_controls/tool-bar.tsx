@@ -37,50 +37,63 @@ export function ToolBar() {
         </button>
       ))}
       <span className="tool-gap" aria-hidden="true" />
-      <button
-        type="button"
-        className="tool"
-        onClick={() => session.editor.undo()}
-        disabled={!canUndo}
-        aria-label="Undo"
+      <ActionButton
+        icon="undo"
+        label="Undo"
         title="Undo (Ctrl+Z)"
-        data-testid="undo"
-      >
-        <Icon name="undo" />
-      </button>
-      <button
-        type="button"
-        className="tool"
-        onClick={() => session.editor.redo()}
-        disabled={!canRedo}
-        aria-label="Redo"
+        testId="undo"
+        disabled={!canUndo}
+        onClick={() => session.editor.undo()}
+      />
+      <ActionButton
+        icon="redo"
+        label="Redo"
         title="Redo (Ctrl+Shift+Z)"
-        data-testid="redo"
-      >
-        <Icon name="redo" />
-      </button>
-      <button
-        type="button"
-        className="tool"
-        aria-pressed={panel === 'import'}
+        testId="redo"
+        disabled={!canRedo}
+        onClick={() => session.editor.redo()}
+      />
+      <ActionButton
+        icon="image"
+        label="Import an image"
+        testId="open-import"
+        pressed={panel === 'import'}
         onClick={() => session.openPanel(panel === 'import' ? 'none' : 'import')}
-        aria-label="Import an image"
-        title="Import an image"
-        data-testid="open-import"
-      >
-        <Icon name="image" />
-      </button>
-      <button
-        type="button"
-        className="tool"
-        onClick={() => session.editor.clear()}
-        disabled={count === 0}
-        aria-label="Clear the draft"
+      />
+      <ActionButton
+        icon="trash"
+        label="Clear the draft"
         title="Clear the draft (undo brings it back)"
-      >
-        <Icon name="trash" />
-      </button>
+        disabled={count === 0}
+        onClick={() => session.editor.clear()}
+      />
       {DRAWING_TOOLS.includes(tool) && <span className="sr-only">Drawing with the {tool}</span>}
     </div>
+  );
+}
+
+/** One icon button of the bar that acts at once (not a tool to pick). */
+function ActionButton(props: {
+  icon: IconName;
+  label: string;
+  title?: string;
+  testId?: string;
+  disabled?: boolean;
+  pressed?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="tool"
+      onClick={props.onClick}
+      disabled={props.disabled}
+      aria-pressed={props.pressed}
+      aria-label={props.label}
+      title={props.title ?? props.label}
+      data-testid={props.testId}
+    >
+      <Icon name={props.icon} />
+    </button>
   );
 }
