@@ -80,9 +80,6 @@ export function ImportPanel() {
     session.editor.commitStamp(preview);
     close();
   };
-  const number = (value: string, max: number) =>
-    Math.min(max, Math.max(0, Math.round(Number(value) || 0)));
-
   return (
     <section
       ref={section}
@@ -127,28 +124,18 @@ export function ImportPanel() {
             Drag the image on the board to move it, or type its top-left corner:
           </p>
           <div className="import-position">
-            <label>
-              x
-              <input
-                type="number"
-                min={0}
-                max={settings.width - 1}
-                value={x}
-                onChange={(event) => place({ x: number(event.target.value, settings.width - 1) })}
-                data-testid="import-x"
-              />
-            </label>
-            <label>
-              y
-              <input
-                type="number"
-                min={0}
-                max={settings.height - 1}
-                value={y}
-                onChange={(event) => place({ y: number(event.target.value, settings.height - 1) })}
-                data-testid="import-y"
-              />
-            </label>
+            <CoordinateInput
+              axis="x"
+              value={x}
+              max={settings.width - 1}
+              onChange={(v) => place({ x: v })}
+            />
+            <CoordinateInput
+              axis="y"
+              value={y}
+              max={settings.height - 1}
+              onChange={(v) => place({ y: v })}
+            />
             <button type="button" className="secondary" onClick={() => centre(bitmap, width)}>
               Centre in view
             </button>
@@ -179,4 +166,30 @@ export function ImportPanel() {
       )}
     </section>
   );
+}
+
+/** A board coordinate typed in: a whole number from 0 to `max`. */
+function CoordinateInput(props: {
+  axis: 'x' | 'y';
+  value: number;
+  max: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label>
+      {props.axis}
+      <input
+        type="number"
+        min={0}
+        max={props.max}
+        value={props.value}
+        onChange={(event) => props.onChange(clampCoordinate(event.target.value, props.max))}
+        data-testid={`import-${props.axis}`}
+      />
+    </label>
+  );
+}
+
+function clampCoordinate(value: string, max: number): number {
+  return Math.min(max, Math.max(0, Math.round(Number(value) || 0)));
 }
