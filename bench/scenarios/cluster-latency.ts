@@ -21,8 +21,12 @@ export async function measureClusterLatency(
   viewersPerInstance: number,
   samples: number,
 ): Promise<ClusterLatencyResult> {
-  const cluster = await measureDelivery(environment, { instances, viewersPerInstance, samples });
-  const single = await measureDelivery(environment, {
+  const { latencies: cluster } = await measureDelivery(environment, {
+    instances,
+    viewersPerInstance,
+    samples,
+  });
+  const { latencies: single } = await measureDelivery(environment, {
     instances: 1,
     viewersPerInstance: instances * viewersPerInstance,
     samples,

@@ -3,11 +3,14 @@ import path from 'node:path';
 import { freePort, type BenchEnvironment } from '../support/environment';
 import { createOrders, sleep } from '../support/orders';
 import { startServerProcess } from '../support/server-process';
+import { histogramQuantile } from '../support/metrics';
 import { quantile, round, wallClockMs } from '../support/stats';
 import { ViewerSwarm } from '../support/swarm';
 
 export interface LatencyResult {
   viewers: number;
+  /** Payment notice to change committed and applied, inside the server (histogram bucket bound). */
+  serverSettleP99Ms: number | null;
   samples: number;
   lost: number;
   p50Ms: number;
@@ -29,7 +32,7 @@ export async function measureSettleLatency(
   viewers: number,
   samples: number,
 ): Promise<LatencyResult> {
-  const ours = await measureDelivery(environment, {
+  const { latencies: ours, serverSettleP99Ms } = await measureDelivery(environment, {
     instances: 1,
     viewersPerInstance: viewers,
     samples,
@@ -37,6 +40,7 @@ export async function measureSettleLatency(
   const bare = await measureBareSocketIo(viewers, samples);
   return {
     viewers,
+    serverSettleP99Ms,
     samples,
     lost: samples - ours.length,
     p50Ms: round(quantile(ours, 0.5), 2),
@@ -54,7 +58,7 @@ export async function measureSettleLatency(
 export async function measureDelivery(
   environment: BenchEnvironment,
   plan: { instances: number; viewersPerInstance: number; samples: number },
-): Promise<number[]> {
+): Promise<{ latencies: number[]; serverSettleP99Ms: number | null }> {
   const env = await environment.serverEnv(
     plan.instances > 1 ? { CLUSTER_ADAPTER: 'postgres' } : {},
   );
@@ -80,9 +84,13 @@ export async function measureDelivery(
     if (times.every((time) => time !== undefined))
       deliveredAt.set(key, Math.max(...(times as number[])));
   }
+  const settleP99 = await histogramQuantile(servers[0].url, 'boltboard_settle_seconds', 0.99);
   for (const swarm of swarms) await swarm.stop();
   for (const server of servers) await server.stop();
-  return latencies(settledAt, deliveredAt);
+  return {
+    latencies: latencies(settledAt, deliveredAt),
+    serverSettleP99Ms: settleP99 === null ? null : settleP99 * 1000,
+  };
 }
 
 async function measureBareSocketIo(viewers: number, samples: number): Promise<number[]> {

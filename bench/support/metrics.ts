@@ -1,0 +1,19 @@
+/**
+ * The q-quantile of a Prometheus histogram scraped from `GET /api/metrics`, as the upper bound
+ * of the bucket it falls in (seconds), or null when the histogram has no samples.
+ */
+export async function histogramQuantile(
+  url: string,
+  name: string,
+  q: number,
+): Promise<number | null> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const buckets: Array<[number, number]> = [];
+  for (const line of text.split('\n')) {
+    const match = new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)`).exec(line);
+    if (match) buckets.push([match[1] === '+Inf' ? Infinity : Number(match[1]), Number(match[2])]);
+  }
+  const total = buckets.at(-1)?.[1] ?? 0;
+  if (total === 0) return null;
+  return buckets.find(([, count]) => count >= q * total)![0];
+}
