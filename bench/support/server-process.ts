@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { spawnServer } from '../../test/support/server-process';
 
 export interface ServerProcess {
   url: string;
@@ -11,54 +10,34 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const ROOT = path.resolve(__dirname, '..', '..');
-
-/** Starts `server/main.ts --api-only` as its own process and waits until it answers. */
+/**
+ * A measured server process: the tests' `spawnServer`, timed, with its memory readable.
+ * BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there (node --cpu-prof).
+ */
 export async function startServerProcess(
   env: Record<string, string>,
   port: number,
 ): Promise<ServerProcess> {
   const started = performance.now();
-  // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there (node --cpu-prof).
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...profile, '--import', 'tsx', 'server/main.ts', '--api-only'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  const url = `http://localhost:${port}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (;;) {
-    if (exited) throw new Error('the server exited during start');
-    try {
-      const response = await fetch(`${url}/api/settings`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const server = await spawnServer({ LOG_LEVEL: 'warn', ...env }, port, {
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    showLog: true,
+    startTimeoutMs: 300_000,
+  });
   const startMs = performance.now() - started;
+  const pid = server.child.pid!;
+  let stopped = false;
+  void server.exited.then(() => (stopped = true));
   return {
-    url,
-    pid: child.pid!,
+    url: server.url,
+    pid,
     startMs,
-    rssMb: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+    rssMb: () =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024,
+    stop: async () => {
+      if (!stopped) server.child.kill('SIGTERM');
+      await server.exited;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
   };
 }

@@ -9,15 +9,28 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs the real server (`server/main.ts --api-only`) as a process of its own, ready to answer. */
+export interface SpawnOptions {
+  /** Extra `node` flags, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  /** Pass the server's stdout (its JSON log) through instead of dropping it. */
+  showLog?: boolean;
+  startTimeoutMs?: number;
+}
+
+/**
+ * Runs the real server (`server/main.ts --api-only`) as a process of its own and resolves once
+ * it answers `GET /api/settings`. Used by the integration tests and the benchmarks alike.
+ */
 export async function spawnServer(
   env: Record<string, string>,
   port: number,
+  options: SpawnOptions = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--api-only'], {
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts', '--api-only'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'error', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.showLog ? 'inherit' : 'ignore', 'inherit'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -25,7 +38,7 @@ export async function spawnServer(
   const url = `http://localhost:${port}`;
   let gone = false;
   void exited.then(() => (gone = true));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   for (;;) {
     if (gone) throw new Error('the server exited during start');
     if (Date.now() > deadline) throw new Error('the server did not start in time');
