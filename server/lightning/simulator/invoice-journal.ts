@@ -1,15 +1,23 @@
 // Append-only JSON-lines journal of invoice changes with group commit.
-// Each invoice produces at most two lines (created, settled), so the log never exceeds twice its
-// compacted size; it is compacted (rewritten atomically) every time it is opened.
+// Each invoice produces at most three lines (created, then settled or canceled, then deleted), so
+// the log stays within a few times its compacted size; it is compacted (rewritten atomically)
+// every time it is opened.
 import fs from 'node:fs';
 import { asMessage, str } from './fields';
 import { writeFileAtomicSync } from './fs-atomic';
 import { parseStoredInvoice, type StoredInvoice } from './invoice';
 
-/** A journal line: a full invoice (on creation / compaction) or a settlement patch. */
+/**
+ * A journal line: a full invoice (on creation / compaction), a settlement or cancellation patch,
+ * a deletion (canceled invoices garbage-collected), or the highest add index ever given (written
+ * at compaction, so indexes of deleted invoices are never reused, as in LND).
+ */
 export type JournalRecord =
   | { t: 'invoice'; invoice: StoredInvoice }
-  | { t: 'settle'; hash: string; settleIndex: number; settledAt: number; amtPaidMsat: string };
+  | { t: 'settle'; hash: string; settleIndex: number; settledAt: number; amtPaidMsat: string }
+  | { t: 'cancel'; hash: string }
+  | { t: 'delete'; hash: string }
+  | { t: 'counters'; lastAddIndex: number };
 
 /** Where invoice changes are recorded. */
 export interface InvoiceJournal {
@@ -75,7 +83,13 @@ class FileJournal implements InvoiceJournal {
   }
 }
 
-function applyLine(line: string, byHash: Map<string, StoredInvoice>): void {
+interface Replay {
+  byHash: Map<string, StoredInvoice>;
+  lastAddIndex: number;
+}
+
+function applyLine(line: string, replay: Replay): void {
+  const { byHash } = replay;
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -86,6 +100,16 @@ function applyLine(line: string, byHash: Map<string, StoredInvoice>): void {
   if (record.t === 'invoice') {
     const invoice = parseStoredInvoice(record.invoice);
     if (invoice) byHash.set(invoice.hash, invoice);
+    if (invoice) replay.lastAddIndex = Math.max(replay.lastAddIndex, invoice.addIndex);
+  } else if (record.t === 'cancel') {
+    const invoice = byHash.get(str(record, 'hash'));
+    if (invoice) invoice.canceled = true;
+  } else if (record.t === 'delete') {
+    byHash.delete(str(record, 'hash'));
+  } else if (record.t === 'counters') {
+    const last = record.lastAddIndex;
+    if (Number.isSafeInteger(last))
+      replay.lastAddIndex = Math.max(replay.lastAddIndex, last as number);
   } else if (record.t === 'settle') {
     const invoice = byHash.get(str(record, 'hash'));
     const settleIndex = record.settleIndex;
@@ -98,26 +122,35 @@ function applyLine(line: string, byHash: Map<string, StoredInvoice>): void {
   }
 }
 
+/** What a journal held when opened. */
+export interface JournalContent {
+  /** Sorted by add index. */
+  invoices: StoredInvoice[];
+  /** Highest add index ever given, deleted invoices included (0: no invoice was ever created). */
+  lastAddIndex: number;
+}
+
 /**
  * Opens (creating if needed) the journal at `file`: replays it into invoices sorted by add index,
  * rewrites it compacted, and returns a journal appending to it.
  */
 export async function openFileJournal(
   file: string,
-): Promise<{ journal: InvoiceJournal; invoices: StoredInvoice[] }> {
-  const byHash = new Map<string, StoredInvoice>();
+): Promise<{ journal: InvoiceJournal } & JournalContent> {
+  const replay: Replay = { byHash: new Map(), lastAddIndex: 0 };
   let text = '';
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if (!(err instanceof Error && 'code' in err && err.code === 'ENOENT')) throw err;
   }
-  for (const line of text.split('\n')) if (line) applyLine(line, byHash);
-  const invoices = [...byHash.values()].sort((a, b) => a.addIndex - b.addIndex);
-  const lines: string[] = invoices.map((invoice) =>
-    JSON.stringify({ t: 'invoice', invoice } satisfies JournalRecord),
-  );
-  writeFileAtomicSync(file, lines.length ? `${lines.join('\n')}\n` : '');
+  for (const line of text.split('\n')) if (line) applyLine(line, replay);
+  const invoices = [...replay.byHash.values()].sort((a, b) => a.addIndex - b.addIndex);
+  const records: JournalRecord[] = [
+    { t: 'counters', lastAddIndex: replay.lastAddIndex },
+    ...invoices.map((invoice): JournalRecord => ({ t: 'invoice', invoice })),
+  ];
+  writeFileAtomicSync(file, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   const handle = await fs.promises.open(file, 'a', 0o600);
-  return { journal: new FileJournal(handle), invoices };
+  return { journal: new FileJournal(handle), invoices, lastAddIndex: replay.lastAddIndex };
 }

@@ -35,9 +35,9 @@ function settledHtlcs(invoice: StoredInvoice): Message[] {
   ];
 }
 
-/** The lnrpc.Invoice message for `invoice` as of `nowMs` (expired open invoices read as CANCELED). */
-export function toRpcInvoice(invoice: StoredInvoice, nowMs: number = Date.now()): Message {
-  const state = invoiceState(invoice, nowMs);
+/** The lnrpc.Invoice message for `invoice`. */
+export function toRpcInvoice(invoice: StoredInvoice): Message {
+  const state = invoiceState(invoice);
   const valueMsat = BigInt(invoice.valueMsat);
   const paidMsat = BigInt(invoice.amtPaidMsat);
   return {

@@ -37,13 +37,9 @@ export const bySettle = (invoice: StoredInvoice): number => invoice.settleIndex;
  * ListInvoices over `added` (sorted by add index): up to `max` matches after `indexOffset`, or
  * before it when `reversed` (from the newest when the offset is 0); returned in ascending order.
  */
-export function listInvoices(
-  added: readonly StoredInvoice[],
-  query: ListQuery,
-  nowMs: number = Date.now(),
-): StoredInvoice[] {
+export function listInvoices(added: readonly StoredInvoice[], query: ListQuery): StoredInvoice[] {
   const matches = (i: StoredInvoice): boolean =>
-    (!query.pendingOnly || invoiceState(i, nowMs) === 'OPEN') &&
+    (!query.pendingOnly || invoiceState(i) === 'OPEN') &&
     (!query.createdFrom || i.createdAt >= query.createdFrom) &&
     (!query.createdUntil || i.createdAt <= query.createdUntil);
   const out: StoredInvoice[] = [];

@@ -1,6 +1,7 @@
 // In-memory invoice index (by payment hash, add index and settle index) backed by a journal.
 // Changes become visible to subscribers ("published") only once their journal record is written,
 // in add-index / settle-index order, so a subscriber never sees a change a crash could undo.
+// Cancellations are not published: LND never sends them to all-invoice subscribers.
 import { invoiceState, type StoredInvoice } from './invoice';
 import type { InvoiceJournal } from './invoice-journal';
 import { byAdd, bySettle, firstAbove, listInvoices, type ListQuery } from './invoice-query';
@@ -12,7 +13,18 @@ export interface StoreEvent {
 }
 
 /** Why a settle attempt was refused. */
-export type SettleRefusal = 'unknown' | 'expired' | 'already-settled' | 'amount-too-low';
+export type SettleRefusal = 'unknown' | 'canceled' | 'already-settled' | 'amount-too-low';
+
+/** Outcome of `InvoiceStore.cancel` (canceling a canceled invoice succeeds, as in LND). */
+export type CancelResult = 'canceled' | 'unknown' | 'already-settled';
+
+/** Store policy. */
+export interface InvoiceStoreOptions {
+  /** LND's gc-canceled-invoices-on-the-fly: a canceled invoice is deleted right away. */
+  gcCanceled?: boolean;
+  /** Highest add index ever given (from the journal), so deleted invoices' indexes are not reused. */
+  lastAddIndex?: number;
+}
 
 /** Outcome of `InvoiceStore.settle`. */
 export type SettleResult =
@@ -38,13 +50,18 @@ export class InvoiceStore {
   private readonly settled: StoredInvoice[] = [];
   private publishedAdds = 0;
   private publishedSettles = 0;
+  private lastAddIndex: number;
+  private readonly gcCanceled: boolean;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
 
   /** `invoices` (sorted by add index) is the replayed journal content. */
   constructor(
     private readonly journal: InvoiceJournal,
     invoices: StoredInvoice[] = [],
+    options: InvoiceStoreOptions = {},
   ) {
+    this.gcCanceled = options.gcCanceled ?? false;
+    this.lastAddIndex = Math.max(options.lastAddIndex ?? 0, invoices.at(-1)?.addIndex ?? 0);
     for (const invoice of invoices) {
       this.byHash.set(invoice.hash, invoice);
       this.added.push(invoice);
@@ -58,6 +75,16 @@ export class InvoiceStore {
   /** Number of invoices. */
   get size(): number {
     return this.added.length;
+  }
+
+  /** True until the first invoice is created (LND then answers "there are no existing invoices"). */
+  get neverHadInvoices(): boolean {
+    return this.lastAddIndex === 0;
+  }
+
+  /** Open invoices, in add order (for the expiry watcher at start-up). */
+  openInvoices(): StoredInvoice[] {
+    return this.added.filter((invoice) => invoiceState(invoice) === 'OPEN');
   }
 
   /** Looks an invoice up by payment hash (hex). */
@@ -94,32 +121,39 @@ export class InvoiceStore {
   /** Creates an invoice, assigning the next add index; resolves once it is journaled. */
   async add(fields: NewInvoice): Promise<StoredInvoice> {
     if (this.byHash.has(fields.hash)) throw new DuplicateInvoiceError();
-    const last = this.added[this.added.length - 1];
+    this.lastAddIndex += 1;
     const invoice: StoredInvoice = {
       ...fields,
-      addIndex: (last?.addIndex ?? 0) + 1,
+      addIndex: this.lastAddIndex,
       settleIndex: 0,
       settledAt: 0,
       amtPaidMsat: '0',
     };
     this.byHash.set(invoice.hash, invoice);
-    const position = this.added.push(invoice);
+    this.added.push(invoice);
     await this.journal.append({ t: 'invoice', invoice }, false);
-    this.publishedAdds = Math.max(this.publishedAdds, position);
+    // Looked up again: invoices before it may have been deleted meanwhile.
+    const position = firstAbove(this.added, invoice.addIndex - 1, byAdd);
+    if (this.added[position] !== invoice) return invoice;
+    this.publishedAdds = Math.max(this.publishedAdds, position + 1);
     this.emit({ kind: 'added', invoice });
     return invoice;
   }
 
   /**
    * Settles an open invoice with `amtPaidMsat` (defaults to its value). The settlement is
-   * fdatasync'ed to the journal before this resolves with ok.
+   * fdatasync'ed to the journal before this resolves with ok. `nowMs` is the node's clock.
    */
-  async settle(hash: string, amtPaidMsat?: bigint, nowMs = Date.now()): Promise<SettleResult> {
+  async settle(
+    hash: string,
+    amtPaidMsat: bigint | undefined,
+    nowMs: number,
+  ): Promise<SettleResult> {
     const invoice = this.byHash.get(hash);
     if (!invoice) return { ok: false, reason: 'unknown' };
-    const state = invoiceState(invoice, nowMs);
+    const state = invoiceState(invoice);
     if (state === 'SETTLED') return { ok: false, reason: 'already-settled' };
-    if (state === 'CANCELED') return { ok: false, reason: 'expired' };
+    if (state === 'CANCELED') return { ok: false, reason: 'canceled' };
     const value = BigInt(invoice.valueMsat);
     const paid = amtPaidMsat ?? value;
     if (paid <= 0n || paid < value) return { ok: false, reason: 'amount-too-low' };
@@ -143,14 +177,41 @@ export class InvoiceStore {
     return { ok: true, invoice };
   }
 
+  /**
+   * Cancels an open invoice (durably), then deletes it when garbage collection is on, like LND's
+   * cancelInvoiceImpl. Subscribers to all invoices are not told.
+   */
+  async cancel(hash: string): Promise<CancelResult> {
+    const invoice = this.byHash.get(hash);
+    if (!invoice) return 'unknown';
+    const state = invoiceState(invoice);
+    if (state === 'SETTLED') return 'already-settled';
+    if (state === 'OPEN') {
+      invoice.canceled = true;
+      await this.journal.append({ t: 'cancel', hash }, true);
+    }
+    if (this.gcCanceled && this.byHash.get(hash) === invoice) await this.remove(invoice);
+    return 'canceled';
+  }
+
   /** ListInvoices (see invoice-query.ts for the paging semantics). */
-  list(query: ListQuery, nowMs = Date.now()): StoredInvoice[] {
-    return listInvoices(this.added, query, nowMs);
+  list(query: ListQuery): StoredInvoice[] {
+    return listInvoices(this.added, query);
   }
 
   /** Flushes and closes the journal. */
   close(): Promise<void> {
     return this.journal.close();
+  }
+
+  private async remove(invoice: StoredInvoice): Promise<void> {
+    this.byHash.delete(invoice.hash);
+    const position = firstAbove(this.added, invoice.addIndex - 1, byAdd);
+    if (this.added[position] === invoice) {
+      this.added.splice(position, 1);
+      if (position < this.publishedAdds) this.publishedAdds -= 1;
+    }
+    await this.journal.append({ t: 'delete', hash: invoice.hash }, true);
   }
 
   private emit(event: StoreEvent): void {

@@ -22,6 +22,8 @@ export interface StoredInvoice {
   settledAt: number;
   /** Millisatoshis received (decimal string), '0' until settled. */
   amtPaidMsat: string;
+  /** Set by the expiry watcher or CancelInvoice; absent in journals written before cancels existed. */
+  canceled?: boolean;
 }
 
 /** The subset of LND's Invoice.InvoiceState the simulator produces (no hold invoices, so no ACCEPTED). */
@@ -32,10 +34,13 @@ export function expiresAtMs(invoice: StoredInvoice): number {
   return (invoice.createdAt + invoice.expiry) * 1000;
 }
 
-/** LND state at time `nowMs`: an unsettled invoice past its expiry is CANCELED, like LND's expiry watcher. */
-export function invoiceState(invoice: StoredInvoice, nowMs: number = Date.now()): InvoiceState {
+/**
+ * LND state as stored: an invoice past its expiry stays OPEN until the expiry watcher cancels it,
+ * as in LND (whose HTLC acceptance checks only that the invoice is still OPEN).
+ */
+export function invoiceState(invoice: StoredInvoice): InvoiceState {
   if (invoice.settleIndex > 0) return 'SETTLED';
-  return nowMs >= expiresAtMs(invoice) ? 'CANCELED' : 'OPEN';
+  return invoice.canceled ? 'CANCELED' : 'OPEN';
 }
 
 const STRING_FIELDS = [
@@ -64,5 +69,6 @@ export function parseStoredInvoice(value: unknown): StoredInvoice | undefined {
   for (const key of NUMBER_FIELDS) if (!Number.isSafeInteger(msg[key])) return undefined;
   const out: Record<string, unknown> = {};
   for (const key of [...STRING_FIELDS, ...NUMBER_FIELDS]) out[key] = msg[key];
+  if (msg.canceled === true) out.canceled = true;
   return out as unknown as StoredInvoice;
 }

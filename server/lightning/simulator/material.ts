@@ -1,20 +1,24 @@
-// Key material of a simulated node: TLS pair, admin macaroon and secp256k1 node key.
+// Key material of a simulated node: TLS pair, secp256k1 node key, macaroon root key and the three
+// macaroons LND writes (admin, invoice, readonly).
 // With a data dir the material is reused across restarts; without one it lives in memory only.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPrivate } from 'tiny-secp256k1';
 import { readIfExists, writeFileAtomicSync } from './fs-atomic';
+import { ADMIN_PERMISSIONS, bakeMacaroon, INVOICE_PERMISSIONS, READ_PERMISSIONS } from './macaroon';
 import { generateTlsPair } from './tls-cert';
 
 /** Everything secret or identifying about one simulated node. */
 export interface KeyMaterial {
   certPem: string;
   keyPem: string;
-  /** Raw macaroon bytes; clients send them hex-encoded in the `macaroon` metadata. */
-  macaroon: Buffer;
   /** 32-byte secp256k1 private key that signs BOLT11 payment requests. */
   nodeKey: Buffer;
+  /** Key that signs macaroons (derived from the node key, so it persists with it). */
+  rootKey: Buffer;
+  /** Raw macaroon bytes; clients send them hex-encoded in the `macaroon` metadata. */
+  macaroons: { admin: Buffer; invoice: Buffer; readonly: Buffer };
 }
 
 /** File names inside a simulator data dir. */
@@ -22,6 +26,8 @@ export const FILES = {
   cert: 'tls.cert',
   key: 'tls.key',
   macaroon: 'admin.macaroon',
+  invoiceMacaroon: 'invoice.macaroon',
+  readonlyMacaroon: 'readonly.macaroon',
   nodeKey: 'node.key',
   invoices: 'invoices.jsonl',
 } as const;
@@ -51,11 +57,19 @@ export function loadMaterial(dir?: string): KeyMaterial {
   const cert = dir ? readIfExists(path.join(dir, FILES.cert))?.toString('utf8') : undefined;
   const key = dir ? readIfExists(path.join(dir, FILES.key))?.toString('utf8') : undefined;
   const tls = cert && key ? { certPem: cert, keyPem: key } : generateTlsPair();
-  const macaroon = dir ? readIfExists(path.join(dir, FILES.macaroon)) : undefined;
+  const nodeKey = (dir ? readNodeKey(dir) : undefined) ?? newNodeKey();
+  const rootKey = createHmac('sha256', nodeKey)
+    .update('boltboard lnd simulator macaroons')
+    .digest();
   return {
     ...tls,
-    macaroon: macaroon && macaroon.length > 0 ? macaroon : randomBytes(32),
-    nodeKey: (dir ? readNodeKey(dir) : undefined) ?? newNodeKey(),
+    nodeKey,
+    rootKey,
+    macaroons: {
+      admin: bakeMacaroon(rootKey, ADMIN_PERMISSIONS),
+      invoice: bakeMacaroon(rootKey, INVOICE_PERMISSIONS),
+      readonly: bakeMacaroon(rootKey, READ_PERMISSIONS),
+    },
   };
 }
 
@@ -75,7 +89,9 @@ export function saveMaterial(dir: string, material: KeyMaterial): void {
     [FILES.key, Buffer.from(material.keyPem, 'utf8'), 0o600],
     [FILES.nodeKey, Buffer.from(material.nodeKey.toString('hex') + '\n', 'utf8'), 0o600],
     [FILES.cert, Buffer.from(material.certPem, 'utf8'), 0o644],
-    [FILES.macaroon, material.macaroon, 0o600],
+    [FILES.macaroon, material.macaroons.admin, 0o600],
+    [FILES.invoiceMacaroon, material.macaroons.invoice, 0o644],
+    [FILES.readonlyMacaroon, material.macaroons.readonly, 0o644],
   ];
   for (const [name, data, mode] of files) {
     const file = path.join(dir, name);

@@ -63,18 +63,19 @@ export function paymentTarget(request: Message): Target {
 
 /**
  * Pays `target` from the simulated wallet: settles the matching invoice of this node (durably)
- * or fails with NO_ROUTE (foreign destination) / INCORRECT_PAYMENT_DETAILS (unknown, expired,
- * already paid or underpaid invoice).
+ * or fails with NO_ROUTE (foreign destination) / INCORRECT_PAYMENT_DETAILS (unknown or deleted,
+ * canceled, already paid or underpaid invoice). `nowMs` is the node's clock.
  */
 export async function executePayment(
   store: InvoiceStore,
   ownPubkey: string,
   target: Target,
+  nowMs: number,
 ): Promise<PaymentOutcome> {
   const base = { hash: target.hash, amountMsat: target.amountMsat, request: target.request };
   if (target.destination !== ownPubkey)
     return { ...base, ok: false, reason: 'FAILURE_REASON_NO_ROUTE' };
-  const result = await store.settle(target.hash, target.amountMsat);
+  const result = await store.settle(target.hash, target.amountMsat, nowMs);
   if (!result.ok) return { ...base, ok: false, reason: 'FAILURE_REASON_INCORRECT_PAYMENT_DETAILS' };
   return { ...base, ok: true, invoice: result.invoice };
 }

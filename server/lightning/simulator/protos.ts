@@ -19,6 +19,10 @@ export interface LndServices {
   lightning: grpc.ServiceDefinition;
   /** routerrpc.Router (router.proto). */
   router: grpc.ServiceDefinition;
+  /** invoicesrpc.Invoices (invoices.proto). */
+  invoices: grpc.ServiceDefinition;
+  /** lnrpc.State (stateservice.proto), served before the node is ready. */
+  state: grpc.ServiceDefinition;
 }
 
 /** Absolute path of the directory holding LND's .proto files inside the `lightning` package. */
@@ -41,18 +45,22 @@ function serviceOf(root: grpc.GrpcObject, pkg: string, name: string): grpc.Servi
   return ctor.service;
 }
 
-/** Loads lightning.proto and router.proto once (cached) and returns their service definitions. */
+/** Loads LND's .proto files once (cached) and returns the service definitions served. */
 export function loadLndServices(): LndServices {
   if (cached) return cached;
   const dir = lndProtosDir();
   const definition = protoLoader.loadSync(
-    [path.join(dir, 'lightning.proto'), path.join(dir, 'router.proto')],
+    ['lightning.proto', 'router.proto', 'invoices.proto', 'stateservice.proto'].map((file) =>
+      path.join(dir, file),
+    ),
     { ...LOADER_OPTIONS, includeDirs: [dir] },
   );
   const root = grpc.loadPackageDefinition(definition);
   cached = {
     lightning: serviceOf(root, 'lnrpc', 'Lightning'),
     router: serviceOf(root, 'routerrpc', 'Router'),
+    invoices: serviceOf(root, 'invoicesrpc', 'Invoices'),
+    state: serviceOf(root, 'lnrpc', 'State'),
   };
   return cached;
 }

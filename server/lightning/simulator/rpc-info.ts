@@ -1,4 +1,5 @@
 // lnrpc.Lightning/GetInfo: identifies the node as the boltboard regtest simulator.
+// SIMULATOR_ALIAS is the one definition of the alias; the app recognises the simulator by it.
 import { BEST_HEADER_TIMESTAMP, BLOCK_HASH, BLOCK_HEIGHT } from './chain';
 import type { Message } from './fields';
 
@@ -6,7 +7,7 @@ import type { Message } from './fields';
 export const SIMULATOR_ALIAS = 'boltboard-lnd-simulator';
 
 /** Version string reported in GetInfo. */
-export const SIMULATOR_VERSION = '0.18.5-beta commit=boltboard-lnd-simulator';
+export const SIMULATOR_VERSION = '0.20.1-beta commit=boltboard-lnd-simulator';
 
 const NODE_FEATURES: ReadonlyArray<[number, string, boolean]> = [
   [0, 'data-loss-protect', true],

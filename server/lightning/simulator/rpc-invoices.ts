@@ -1,7 +1,8 @@
-// lnrpc.Lightning invoice RPCs: AddInvoice, LookupInvoice, ListInvoices, SubscribeInvoices.
+// lnrpc.Lightning invoice RPCs: AddInvoice, LookupInvoice, ListInvoices
+// (SubscribeInvoices and invoicesrpc CancelInvoice have files of their own).
 import { createHash, randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import type { StreamImpl, UnaryImpl } from './auth';
+import type { UnaryImpl } from './auth';
 import { signPaymentRequest } from './bolt11';
 import { DEFAULT_CLTV_EXPIRY, DEFAULT_INVOICE_EXPIRY } from './chain';
 import { bool, bytes, int, str, type Message } from './fields';
@@ -20,6 +21,16 @@ export interface InvoiceRpcContext {
   store: InvoiceStore;
   nodeKey: Buffer;
   streams: StreamRegistry;
+  /** The node's clock (ms since the epoch), which tests may shift away from the host's. */
+  nowMs: () => number;
+}
+
+/**
+ * LND's words for a missing invoice: ErrNoInvoicesCreated while the node never had one,
+ * ErrInvoiceNotFound afterwards (deleted invoices included).
+ */
+export function invoiceNotFoundMessage(ctx: InvoiceRpcContext): string {
+  return ctx.store.neverHadInvoices ? 'there are no existing invoices' : 'unable to locate invoice';
 }
 
 const invalid = (message: string): RpcError => new RpcError(grpc.status.INVALID_ARGUMENT, message);
@@ -59,7 +70,7 @@ export function addInvoice(ctx: InvoiceRpcContext): UnaryImpl {
     if (ctx.store.get(paymentHash.toString('hex')))
       throw new RpcError(grpc.status.UNKNOWN, new DuplicateInvoiceError().message);
     const paymentAddr = randomBytes(32);
-    const createdAt = Math.floor(Date.now() / 1000);
+    const createdAt = Math.floor(ctx.nowMs() / 1000);
     const paymentRequest = signPaymentRequest({
       nodeKey: ctx.nodeKey,
       paymentHash,
@@ -99,14 +110,24 @@ export function addInvoice(ctx: InvoiceRpcContext): UnaryImpl {
   };
 }
 
-/** LookupInvoice: by r_hash (bytes) or the deprecated r_hash_str (hex). NOT_FOUND when unknown. */
+/**
+ * LookupInvoice: by r_hash (bytes) or the deprecated r_hash_str (hex), checked like LND
+ * (a plain error, so UNKNOWN); NOT_FOUND when the invoice does not exist (or was deleted).
+ */
 export function lookupInvoice(ctx: InvoiceRpcContext): UnaryImpl {
   return (request) => {
-    const raw = bytes(request, 'r_hash');
-    const hash = raw.length > 0 ? raw : Buffer.from(str(request, 'r_hash_str'), 'hex');
-    if (hash.length !== 32) throw invalid('payment hash must be exactly 32 bytes');
-    const invoice = ctx.store.get(hash.toString('hex'));
-    if (!invoice) throw new RpcError(grpc.status.NOT_FOUND, 'unable to locate invoice');
+    const hashStr = str(request, 'r_hash_str');
+    if (hashStr && !/^([0-9a-f]{2})*$/i.test(hashStr))
+      throw new RpcError(grpc.status.UNKNOWN, 'encoding/hex: invalid byte in r_hash_str');
+    const hash = hashStr ? Buffer.from(hashStr, 'hex') : bytes(request, 'r_hash');
+    if (hash.length !== 0 && hash.length !== 32) {
+      throw new RpcError(
+        grpc.status.UNKNOWN,
+        `payment hash must be exactly 32 bytes, is instead ${hash.length}`,
+      );
+    }
+    const invoice = hash.length === 32 ? ctx.store.get(hash.toString('hex')) : undefined;
+    if (!invoice) throw new RpcError(grpc.status.NOT_FOUND, invoiceNotFoundMessage(ctx));
     return toRpcInvoice(invoice);
   };
 }
@@ -122,38 +143,10 @@ export function listInvoices(ctx: InvoiceRpcContext): UnaryImpl {
       createdFrom: Number(int(request, 'creation_date_start')),
       createdUntil: Number(int(request, 'creation_date_end')),
     });
-    const nowMs = Date.now();
     return {
-      invoices: invoices.map((invoice) => toRpcInvoice(invoice, nowMs)),
+      invoices: invoices.map((invoice) => toRpcInvoice(invoice)),
       first_index_offset: String(invoices[0]?.addIndex ?? 0),
       last_index_offset: String(invoices[invoices.length - 1]?.addIndex ?? 0),
     };
-  };
-}
-
-/**
- * SubscribeInvoices: first replays invoices added after `add_index` and settled after
- * `settle_index` (each only when non-zero, like LND), then streams new additions and settlements.
- */
-export function subscribeInvoices(ctx: InvoiceRpcContext): StreamImpl {
-  return (call) => {
-    let addCursor = Number(int(call.request, 'add_index'));
-    let settleCursor = Number(int(call.request, 'settle_index'));
-    const send = (invoice: StoredInvoice): void => void call.write(toRpcInvoice(invoice));
-    if (addCursor > 0) ctx.store.addedSince(addCursor).forEach(send);
-    if (settleCursor > 0) ctx.store.settledSince(settleCursor).forEach(send);
-    const published = ctx.store.cursors();
-    addCursor = Math.max(addCursor, published.addIndex);
-    settleCursor = Math.max(settleCursor, published.settleIndex);
-    const unsubscribe = ctx.store.onEvent(({ kind, invoice }) => {
-      if (kind === 'added' && invoice.addIndex > addCursor) {
-        addCursor = invoice.addIndex;
-        send(invoice);
-      } else if (kind === 'settled' && invoice.settleIndex > settleCursor) {
-        settleCursor = invoice.settleIndex;
-        send(invoice);
-      }
-    });
-    ctx.streams.add(call, unsubscribe);
   };
 }

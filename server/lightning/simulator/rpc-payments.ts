@@ -11,12 +11,14 @@ export interface PaymentRpcContext {
   pubkey: string;
   /** Returns the next payment index (1, 2, ...). */
   nextPaymentIndex: () => number;
+  /** The node's clock (ms since the epoch). */
+  nowMs: () => number;
 }
 
 function newMeta(ctx: PaymentRpcContext): PaymentMeta {
   return {
     index: ctx.nextPaymentIndex(),
-    createdNs: BigInt(Date.now()) * 1_000_000n,
+    createdNs: BigInt(ctx.nowMs()) * 1_000_000n,
     pubkey: ctx.pubkey,
   };
 }
@@ -33,7 +35,7 @@ export function sendPaymentV2(ctx: PaymentRpcContext): StreamImpl {
     call.on('cancelled', () => {
       cancelled = true;
     });
-    const outcome = await executePayment(ctx.store, ctx.pubkey, target);
+    const outcome = await executePayment(ctx.store, ctx.pubkey, target, ctx.nowMs());
     if (cancelled) return;
     call.write(inFlightMessage(outcome, meta));
     call.write(finalMessage(outcome, meta));
@@ -46,7 +48,7 @@ export function sendPaymentSync(ctx: PaymentRpcContext): UnaryImpl {
   return async (request) => {
     const target = paymentTarget(request);
     ctx.nextPaymentIndex();
-    const outcome = await executePayment(ctx.store, ctx.pubkey, target);
+    const outcome = await executePayment(ctx.store, ctx.pubkey, target, ctx.nowMs());
     const hash = Buffer.from(outcome.hash, 'hex');
     if (!outcome.ok) {
       const error = outcome.reason.replace('FAILURE_REASON_', '').toLowerCase();

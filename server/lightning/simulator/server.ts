@@ -1,55 +1,43 @@
-// The gRPC server: TLS on 127.0.0.1, LND's Lightning and Router services, macaroon on every method.
+// The gRPC server: TLS on 127.0.0.1, LND's services, the gate (readiness + macaroon) on every method.
 import * as grpc from '@grpc/grpc-js';
-import { checkMacaroon } from './auth';
+import { handlerFactory, type GateContext, type StreamImpl, type UnaryImpl } from './auth';
 import type { Message } from './fields';
-import { RpcError, toServiceError } from './rpc-error';
+import { RpcError } from './rpc-error';
 
-/** Implemented handlers of one service, keyed by proto method name (e.g. 'GetInfo'). */
-export type MethodHandlers = Record<string, grpc.UntypedHandleCall>;
+/** Implemented methods of one service, keyed by proto method name (e.g. 'GetInfo'). */
+export type MethodImpls = Record<string, UnaryImpl | StreamImpl>;
 
 /** A service definition and its implemented methods. */
 export interface ServiceBinding {
   definition: grpc.ServiceDefinition;
-  handlers: MethodHandlers;
-}
-
-function fallback(
-  path: string,
-  kind: grpc.MethodDefinition<Message, Message>,
-  macaroon: Buffer,
-): grpc.UntypedHandleCall {
-  const refusal = (metadata: grpc.Metadata): grpc.ServerErrorResponse =>
-    toServiceError(
-      checkMacaroon(metadata, macaroon) ??
-        new RpcError(
-          grpc.status.UNIMPLEMENTED,
-          `${path} is not implemented by the boltboard lnd simulator`,
-        ),
-    );
-  if (!kind.responseStream) {
-    const unary: grpc.handleUnaryCall<Message, Message> = (call, callback) =>
-      callback(refusal(call.metadata));
-    return unary;
-  }
-  const streaming: grpc.handleServerStreamingCall<Message, Message> = (call) => {
-    call.emit('error', refusal(call.metadata));
-  };
-  return streaming;
+  impls: MethodImpls;
+  /** False for services LND serves without the gate (its State service). */
+  gated: boolean;
 }
 
 /**
- * Completes `handlers` so that every method of the service exists; the missing ones check the
- * macaroon and then answer UNIMPLEMENTED.
+ * Handlers for every method of the service: the implemented ones behind the gate, the others
+ * passing the same gate and then answering UNIMPLEMENTED.
  */
 export function completeService(
   binding: ServiceBinding,
-  macaroon: Buffer,
+  gate: GateContext,
+  log: (msg: string) => void,
 ): grpc.UntypedServiceImplementation {
+  const h = handlerFactory(binding.gated ? gate : undefined, log);
   const impl: grpc.UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(binding.definition)) {
-    impl[name] =
-      binding.handlers[name] ??
-      fallback(method.path, method as grpc.MethodDefinition<Message, Message>, macaroon);
+    const given = binding.impls[name];
+    const missing = (): never => {
+      throw new RpcError(
+        grpc.status.UNIMPLEMENTED,
+        `${method.path} is not implemented by the boltboard lnd simulator`,
+      );
+    };
+    const kind = method as grpc.MethodDefinition<Message, Message>;
+    impl[name] = kind.responseStream
+      ? h.stream(method.path, (given as StreamImpl | undefined) ?? missing)
+      : h.unary(method.path, (given as UnaryImpl | undefined) ?? missing);
   }
   return impl;
 }
@@ -57,11 +45,12 @@ export function completeService(
 /** What to serve and where. */
 export interface GrpcServerOptions {
   services: ServiceBinding[];
-  macaroon: Buffer;
+  gate: GateContext;
   certPem: string;
   keyPem: string;
   /** 0 picks a free port. */
   port: number;
+  log: (msg: string) => void;
 }
 
 /** Starts the TLS gRPC server on 127.0.0.1; resolves with the server and its bound port. */
@@ -73,7 +62,7 @@ export function startGrpcServer(
     'grpc.max_send_message_length': -1,
   });
   for (const binding of options.services) {
-    server.addService(binding.definition, completeService(binding, options.macaroon));
+    server.addService(binding.definition, completeService(binding, options.gate, options.log));
   }
   const credentials = grpc.ServerCredentials.createSsl(
     null,

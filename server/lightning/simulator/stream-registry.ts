@@ -1,4 +1,5 @@
-// Tracks open server streams so they can be dropped (fault injection) or closed on shutdown.
+// Tracks open server streams so they can be dropped or silenced (fault injection) or closed on
+// shutdown.
 import * as grpc from '@grpc/grpc-js';
 import type { Message } from './fields';
 
@@ -7,6 +8,17 @@ type Stream = grpc.ServerWritableStream<Message, Message>;
 /** A set of open server streams, each with a cleanup run exactly once when it goes away. */
 export class StreamRegistry {
   private readonly open = new Map<Stream, () => void>();
+
+  /**
+   * While true, `deliver` drops every message: streams stay open but hear nothing, and what they
+   * miss is lost to them, as on a dead connection nobody has noticed yet.
+   */
+  silenced = false;
+
+  /** Writes `message` to `call` unless streams are silenced. */
+  deliver(call: Stream, message: Message): void {
+    if (!this.silenced) call.write(message);
+  }
 
   /** Registers `call`; `cleanup` runs when the client cancels or the registry ends the stream. */
   add(call: Stream, cleanup: () => void): void {
