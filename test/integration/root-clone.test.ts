@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,7 @@ describe.runIf(asRoot)('a clone in a private folder, run as root', () => {
       await exited;
     }
     if (home) await rm(home, { recursive: true, force: true });
+    if (!dataDir) return;
     const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
     await rm(path.join(ROOT_CACHE_DIR, `data-${hash}`), { recursive: true, force: true });
   });
@@ -39,12 +41,13 @@ describe.runIf(asRoot)('a clone in a private folder, run as root', () => {
     await chmod(home, 0o700);
     const clone = path.join(home, 'boltboard');
     execFileSync('git', ['clone', '--quiet', REPO, clone]);
+    carryUncommittedChanges(clone);
     await linkNodeModules(clone);
     dataDir = path.join(clone, 'data');
 
     const port = await freePort();
     const started = Date.now();
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--api-only'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--api-only'], {
       cwd: clone,
       env: {
         ...withoutDatabaseOrNode(process.env),
@@ -55,11 +58,12 @@ describe.runIf(asRoot)('a clone in a private folder, run as root', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    server = child;
     let stdout = '';
-    server.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const url = `http://127.0.0.1:${port}`;
-    await waitForSettings(url, server, () => stderr);
+    await waitForSettings(url, child, () => stderr.slice(0, 2000));
     console.log(`root clone in a 0700 folder: serving after ${Date.now() - started} ms`);
 
     // The data dir cannot be entered by postgres: the log says where the cluster went instead.
@@ -86,13 +90,30 @@ async function linkNodeModules(clone: string) {
   }
 }
 
-function withoutDatabaseOrNode(env: NodeJS.ProcessEnv): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (value === undefined || key === 'DATABASE_URL' || key.startsWith('LND_')) continue;
-    kept[key] = value;
+function withoutDatabaseOrNode(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept = { ...env };
+  for (const key of Object.keys(kept)) {
+    if (key === 'DATABASE_URL' || key.startsWith('LND_')) delete kept[key];
   }
   return kept;
+}
+
+/**
+ * CI runs a clean checkout, so the clone is the code under test there; in a work tree with
+ * changes not yet committed, bring them along so the clone runs what is being tested.
+ */
+function carryUncommittedChanges(clone: string) {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of git('ls-files', '-z', '--modified', '--others', '--exclude-standard')) {
+    const source = path.join(REPO, file);
+    if (!existsSync(source)) continue;
+    mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
+    copyFileSync(source, path.join(clone, file));
+  }
+  for (const file of git('ls-files', '-z', '--deleted')) {
+    rmSync(path.join(clone, file), { force: true });
+  }
 }
 
 async function waitForSettings(url: string, server: ChildProcess, stderr: () => string) {
