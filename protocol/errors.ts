@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'lightning_unavailable'
   | 'database_unavailable'
   | 'payment_failed'
+  | 'unsupported_media_type'
+  | 'cross_origin'
+  | 'busy'
   | 'internal_error';
 
 export interface ApiErrorBody {

@@ -30,6 +30,9 @@ const ERROR_CODES = [
   'lightning_unavailable',
   'database_unavailable',
   'payment_failed',
+  'unsupported_media_type',
+  'cross_origin',
+  'busy',
   'internal_error',
 ] as const satisfies readonly ErrorCode[];
 

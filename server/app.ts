@@ -140,7 +140,10 @@ export async function startBoltboard(
       settlements,
       snapshots,
       orderEvents: new OrderEvents(),
-      orderRateLimiter: new RateLimiter(config.orderRateLimitPerMinute),
+      orderRateLimiter: RateLimiter.perClientAndGlobal(
+        config.orderRateLimitPerMinute,
+        config.edge.orderRateLimitGlobalPerMinute,
+      ),
       orderSchema: orderRequestSchema(config),
       metrics,
     };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PALETTE } from '../protocol/settings';
+import { parseTrustProxy, type ForwardingHeader, type TrustProxy } from './http/client-address';
 
 /** Where the Lightning node is: a configured LND, or the built-in simulator. */
 export type LightningConfig =
@@ -29,6 +30,21 @@ export interface Config {
   clusterAdapter: 'none' | 'postgres' | 'redis';
   redisUrl: string | undefined;
   logLevel: string;
+  /** Client identity behind proxies, limits before work, retention, metrics access. */
+  edge: EdgeConfig;
+}
+
+/** The settings that keep the public edge standing under abuse (README: "Behind a reverse proxy"). */
+export interface EdgeConfig {
+  trustProxy: TrustProxy;
+  /** Orders a minute from all clients together (checked before a body is read). */
+  orderRateLimitGlobalPerMinute: number;
+  /** Open socket.io connections per client (address, or /64 for IPv6). */
+  maxConnectionsPerClient: number;
+  /** Unpaid orders expired longer than this lose their packed pixels. */
+  orderPayloadRetentionHours: number;
+  /** When set, `/api/metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +105,13 @@ const envSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The edge under abuse (EdgeConfig).
+  TRUST_PROXY: optionalText,
+  TRUST_PROXY_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
+  ORDER_RATE_LIMIT_GLOBAL_PER_MINUTE: integer(1, 100_000_000).optional(),
+  MAX_CONNECTIONS_PER_CLIENT: integer(1, 1_000_000).default(50),
+  ORDER_PAYLOAD_RETENTION_HOURS: integer(1, 87_600).default(24),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 /** Bytes per pixel of a verbose order body (`{ "x": 999, "y": 999, "color": "#rrggbb" },` with room for whitespace); about 16 MB at the 250,000-pixel limit. */
@@ -127,7 +150,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clusterAdapter: clusterAdapter(e.CLUSTER_ADAPTER, e.REDIS_URL),
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
+    edge: {
+      trustProxy: trustProxy(e.TRUST_PROXY, e.TRUST_PROXY_HEADER),
+      // By default the whole internet may order twenty times as fast as one client.
+      orderRateLimitGlobalPerMinute:
+        e.ORDER_RATE_LIMIT_GLOBAL_PER_MINUTE ?? e.ORDER_RATE_LIMIT_PER_MINUTE * 20,
+      maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
+      orderPayloadRetentionHours: e.ORDER_PAYLOAD_RETENTION_HOURS,
+      metricsToken: e.METRICS_TOKEN,
+    },
   };
+}
+
+function trustProxy(value: string | undefined, header: ForwardingHeader): TrustProxy {
+  try {
+    return parseTrustProxy(value, header);
+  } catch (error) {
+    throw new ConfigError('TRUST_PROXY', (error as Error).message);
+  }
 }
 
 /** REDIS_URL alone picks the redis adapter; asking for it without REDIS_URL is an error. */

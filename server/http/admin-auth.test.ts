@@ -41,6 +41,7 @@ describe('admin gate', () => {
     const gate = createAdminGate(
       TOKEN,
       pino({ level: 'silent' }),
+      undefined,
       new RateLimiter(6, 2, clock),
       clock,
     );

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppError } from '../app-error';
 import { RateLimiter } from '../rate-limiter';
-import { clientAddress } from './client-address';
+import { clientKey, type TrustProxy } from './client-address';
 
 /** Failed sign-ins allowed per client address: a few in a burst, then a few a minute. */
 const FAILURES_PER_MINUTE = 6;
@@ -22,6 +22,7 @@ export type AdminGate = (req: IncomingMessage) => void;
 export function createAdminGate(
   token: string,
   log: Logger,
+  trust: TrustProxy = { kind: 'none' },
   failures = new RateLimiter(FAILURES_PER_MINUTE, FAILURE_BURST),
   now: () => number = Date.now,
 ): AdminGate {
@@ -29,7 +30,7 @@ export function createAdminGate(
   const blockedUntil = new Map<string, number>();
 
   return (req) => {
-    const address = clientAddress(req);
+    const address = clientKey(req, trust);
     const until = blockedUntil.get(address);
     if (until !== undefined && until > now()) throw tooMany(Math.ceil((until - now()) / 1000));
     const presented = bearerToken(req.headers.authorization);

@@ -11,6 +11,7 @@ import { addObservabilityRoutes } from './routes/observability-routes';
 import { addOpenApiRoute } from './routes/openapi-route';
 import { addOrderRoutes } from './routes/order-routes';
 import { addPixelRoutes } from './routes/pixel-routes';
+import { guardWrite } from './write-guard';
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -44,6 +45,7 @@ export function createApiHandler(context: AppContext): ApiHandler {
           405,
         );
       }
+      guardWrite(req);
       await match.handler(req, res, match.params, url);
     } catch (error) {
       sendError(res, error, context.log, req);

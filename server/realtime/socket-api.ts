@@ -6,6 +6,7 @@ import { toErrorResponse } from '../error-response';
 import { changesSince } from '../history/changes-since';
 import { getOrder } from '../orders/get-order';
 import { placeOrder } from '../orders/place-order';
+import { clientKey as clientKeyOf } from '../http/client-address';
 import { parseInput } from '../validation';
 
 /** Messages between instances (through the cluster adapter). */
@@ -28,7 +29,7 @@ export function orderRoom(orderId: string): string {
 /** The socket.io API of the default namespace (DESIGN.md section 4). */
 export function attachSocketApi(io: BoardServer, context: AppContext): void {
   io.on('connection', (socket) => {
-    const clientKey = socket.handshake.address;
+    const clientKey = clientKeyOf(socket.request, context.config.edge.trustProxy);
     socket.emit('hello', {
       seq: context.changeLog.board.seq,
       settings: boardSettings(context),

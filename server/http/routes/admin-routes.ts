@@ -32,7 +32,7 @@ export function addAdminRoutes(router: Router, context: AppContext): void {
   addTimelapseRoute(router, context);
   const token = context.config.adminToken;
   if (token === undefined) return;
-  const gate = createAdminGate(token, context.log);
+  const gate = createAdminGate(token, context.log, context.config.edge.trustProxy);
   const admin = (handler: RouteHandler): RouteHandler => {
     return async (req, res, params, url) => {
       gate(req);

@@ -3,15 +3,25 @@ import type { AppContext } from '../../app-context';
 import { getOrder } from '../../orders/get-order';
 import { placeOrder } from '../../orders/place-order';
 import { parseInput } from '../../validation';
+import { createOrderAdmission } from '../order-admission';
 import { readJsonBody, sendJson } from '../respond';
 import type { Router } from '../router';
-import { clientAddress } from '../client-address';
 
 /** `POST /api/orders`, `GET /api/orders/:id`. */
 export function addOrderRoutes(router: Router, context: AppContext): void {
+  const admit = createOrderAdmission(context);
+
   router.add('POST', '/api/orders', async (req, res) => {
-    const body = await readJsonBody(req, context.config.maxBodyBytes);
-    const order = await placeOrder(context, body, clientAddress(req));
+    // Limits first: a refused client costs no body reading or parsing.
+    const admission = admit(req);
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, context.config.maxBodyBytes);
+    } finally {
+      admission.release();
+    }
+    admission.handOver();
+    const order = await placeOrder(context, body, admission.clientKey);
     sendJson(res, 201, order, { Location: `/api/orders/${order.id}` });
   });
 

@@ -6,6 +6,7 @@ import {
 import type { AppContext } from '../../app-context';
 import { toErrorResponse } from '../../error-response';
 import { placeOrder } from '../../orders/place-order';
+import { clientKey as clientKeyOf } from '../../http/client-address';
 import { parseInput } from '../../validation';
 import type { BoardServer } from '../socket-api';
 import { BoardDataUrl } from './board-data-url';
@@ -39,7 +40,7 @@ export function attachSatoshisPlaceApi(io: BoardServer, context: AppContext): ()
   };
 
   nsp.on('connection', (socket) => {
-    const clientKey = socket.handshake.address;
+    const clientKey = clientKeyOf(socket.request, context.config.edge.trustProxy);
     socket.on('GET_SETTINGS', () => {
       socket.emit('GET_SETTINGS_RESULT', { data: settings });
     });
