@@ -37,6 +37,8 @@ export async function startEmbeddedPostgres(
   const ownerFile = path.join(dataDir, 'postgres.owner');
   await claimDataDir(ownerFile, dataDir);
   const { binDir, clusterDir, user } = await resolveLayout(dataDir, log);
+  // Where the cluster lives, for scripts/start.mjs to stop it should this process be killed.
+  await writeFile(path.join(dataDir, 'postgres.cluster'), clusterDir);
   await stopOrphanedServer(clusterDir, log);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log('initialising the embedded PostgreSQL cluster (first run)');
