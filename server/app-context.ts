@@ -9,6 +9,7 @@ import type { ChangeLog } from './history/change-log';
 import type { RecentChanges } from './history/recent-changes';
 import type { SnapshotScheduler } from './history/snapshot-scheduler';
 import type { LightningNode } from './lightning/lightning-node';
+import type { NodeWatcher } from './lightning/node-watcher';
 import type { Metrics } from './observability/metrics';
 import type { OrderEvents } from './orders/order-events';
 import type { SettlementQueue } from './orders/settlement-queue';
@@ -20,9 +21,8 @@ export interface AppContext {
   log: Logger;
   db: Db;
   lightning: LightningNode;
-  /** The node is the built-in regtest simulator: `/api/dev/pay` is open. */
-  simulated: boolean;
-  network: string;
+  /** The node's network and readiness; `simulated` (regtest simulator) opens `/api/dev/pay`. */
+  node: NodeWatcher;
   changeLog: ChangeLog;
   recentChanges: RecentChanges;
   pngCache: BoardPngCache;
@@ -45,8 +45,8 @@ export function boardSettings(context: AppContext): BoardSettings {
     pricePerPixelSat: config.pricePerPixelSat,
     maxPixelsPerOrder: config.maxPixelsPerOrder,
     invoiceExpirySeconds: config.invoiceExpirySeconds,
-    network: context.network,
-    simulated: context.simulated,
+    network: context.node.network,
+    simulated: context.node.simulated,
     seq: context.changeLog.board.seq,
   };
 }

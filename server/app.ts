@@ -23,11 +23,13 @@ import { SnapshotScheduler } from './history/snapshot-scheduler';
 import { createApiHandler } from './http/api-handler';
 import { sendJson } from './http/respond';
 import { connectLnd } from './lightning/ln-service-node';
-import { startLndSimulator, type LndSimulator } from './lightning/simulator';
+import { readNodeCredentials, type NodeCredentials } from './lightning/node-credentials';
+import { NodeWatcher } from './lightning/node-watcher';
 import { createLogger } from './logger';
 import { OrderEvents } from './orders/order-events';
 import { settleOrders } from './orders/settle-orders';
 import { SettlementQueue } from './orders/settlement-queue';
+import { recordUnpaintedOrder } from '../db/queries/unpainted-orders';
 import { RateLimiter } from './rate-limiter';
 import { broadcastChanges } from './realtime/broadcast-changes';
 import { joinCluster } from './realtime/cluster';
@@ -80,28 +82,41 @@ export async function startBoltboard(
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
 
-    let simulator: LndSimulator | undefined;
-    if (config.lightning.kind === 'simulator') {
-      simulator = await startLndSimulator({ dir: path.join(config.dataDir, 'lnd-sim') });
-      cleanups.push(() => simulator?.stop());
+    let credentials: () => NodeCredentials;
+    const lightningConfig = config.lightning;
+    if (lightningConfig.kind === 'simulator') {
+      // Loaded only when chosen: the simulator is a dev tool, not part of a production node.
+      const { startLndSimulator } = await import('./lightning/simulator');
+      const simulator = await startLndSimulator({ dir: path.join(config.dataDir, 'lnd-sim') });
+      cleanups.push(() => simulator.stop());
       log.warn(
         { host: simulator.host },
         'no LND configured: using the built-in regtest LND SIMULATOR (payments are not real)',
       );
+      const fixed = {
+        grpcHost: simulator.host,
+        cert: simulator.certBase64,
+        macaroon: simulator.macaroonBase64,
+      };
+      credentials = () => fixed;
+    } else {
+      credentials = () => readNodeCredentials(lightningConfig);
     }
-    const lightning = connectLnd(
-      config.lightning.kind === 'lnd'
-        ? config.lightning
-        : {
-            grpcHost: simulator!.host,
-            cert: simulator!.certBase64,
-            macaroon: simulator!.macaroonBase64,
-          },
+    const lightning = connectLnd(credentials);
+    const node = new NodeWatcher(
+      lightning,
+      {
+        builtInSimulator: lightningConfig.kind === 'simulator',
+        configuredNetwork: lightningConfig.kind === 'lnd' ? lightningConfig.network : undefined,
+      },
+      log,
     );
-    const node = await lightning.describe().catch((error: unknown) => {
-      log.error({ err: error }, 'the Lightning node did not answer at start');
-      return { network: 'unknown', simulated: false };
-    });
+    // A node that is away, starting or locked does not hold the start: it is retried meanwhile.
+    await Promise.race([
+      node.start(),
+      new Promise((resolve) => setTimeout(resolve, 3_000).unref()),
+    ]);
+    cleanups.push(() => node.stop());
 
     const board = await loadBoard(db, config.width, config.height);
     log.info({ seq: board.seq }, 'board loaded');
@@ -109,11 +124,20 @@ export async function startBoltboard(
       log.error({ err: error }, 'change listener failed'),
     );
     const metrics = new Metrics();
-    const settlements = new SettlementQueue(
-      (hashes) => settleOrders(changeLog, hashes),
+    const settlements = new SettlementQueue({
+      settleBatch: (hashes) =>
+        settleOrders({ changeLog, paletteSize: config.palette.length }, hashes),
+      setAside: async (hash, error) => {
+        metrics.settlementsSetAside.inc();
+        await recordUnpaintedOrder(
+          db,
+          hash,
+          error instanceof Error ? error.message : String(error),
+        );
+      },
       log,
-      (seconds) => metrics.settleSeconds.observe(seconds),
-    );
+      onSettled: (seconds) => metrics.settleSeconds.observe(seconds),
+    });
     cleanups.push(() => settlements.stop());
     const snapshots = new SnapshotScheduler(
       db,
@@ -131,8 +155,7 @@ export async function startBoltboard(
       log,
       db,
       lightning,
-      simulated: node.simulated,
-      network: node.network,
+      node,
       changeLog,
       recentChanges: new RecentChanges(RECENT_CHANGES_MAX_PIXELS),
       pngCache: new BoardPngCache(board, config.palette),
@@ -176,7 +199,19 @@ export async function startBoltboard(
     context.metrics.countViewers = () => io.engine.clientsCount;
     cleanups.push(broadcastViewerCount(io, config.clusterAdapter !== 'none'));
 
-    cleanups.push(followPayments(context));
+    cleanups.push(
+      await followPayments({
+        db,
+        lightning,
+        settlements,
+        orderEvents: context.orderEvents,
+        changeLog,
+        metrics,
+        log,
+        nodeKey: lightningConfig.kind === 'lnd' ? lightningConfig.grpcHost : 'simulator',
+        checkEveryMs: config.orderCheckEveryMs,
+      }),
+    );
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -186,7 +221,7 @@ export async function startBoltboard(
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     log.info(
-      { port, simulated: context.simulated, network: context.network },
+      { port, simulated: node.simulated, network: node.network },
       `Boltboard listening on http://localhost:${port}`,
     );
     return { url: `http://localhost:${port}`, port, context, io, close: closeAll };

@@ -37,7 +37,8 @@ describe('loadConfig', () => {
   });
 
   it('never falls back to the simulator when a node is partly configured', () => {
-    expect(() => loadConfig({ LND_GRPC_HOST: 'localhost:10009' })).toThrow(/LND_CERT/);
+    expect(() => loadConfig({ LND_GRPC_HOST: 'localhost:10009' })).toThrow(/LND_MACAROON/);
+    expect(() => loadConfig({ LND_CERT: 'c' })).toThrow(/^LND_GRPC_HOST:/);
     expect(
       loadConfig({ LND_GRPC_HOST: 'h:1', LND_CERT: 'c', LND_MACAROON: 'm' }).lightning,
     ).toEqual({
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       grpcHost: 'h:1',
       cert: 'c',
       macaroon: 'm',
+      network: undefined,
     });
   });
 

@@ -3,9 +3,13 @@ import { z } from 'zod';
 import { DEFAULT_PALETTE } from '../protocol/settings';
 import { parseTrustProxy, type ForwardingHeader, type TrustProxy } from './http/client-address';
 
-/** Where the Lightning node is: a configured LND, or the built-in simulator. */
-export type LightningConfig =
-  { kind: 'lnd'; grpcHost: string; cert: string; macaroon: string } | { kind: 'simulator' };
+import {
+  lightningConfig,
+  LightningConfigError,
+  type LightningConfig,
+} from './lightning/lightning-config';
+
+export type { LightningConfig };
 
 export interface Config {
   port: number;
@@ -13,6 +17,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   lightning: LightningConfig;
+  /** Every this often each pending order is checked with the node, whatever the stream says. */
+  orderCheckEveryMs: number;
   adminToken: string | undefined;
   width: number;
   height: number;
@@ -73,9 +79,12 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
   ),
+  LND_CONNECT: optionalText,
   LND_GRPC_HOST: optionalText,
   LND_CERT: optionalText,
   LND_MACAROON: optionalText,
+  LND_NETWORK: optionalText,
+  ORDER_CHECK_EVERY_SECONDS: integer(1, 3600).default(30),
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   CANVAS_WIDTH: integer(1, 4096).default(1000),
   CANVAS_HEIGHT: integer(1, 4096).default(1000),
@@ -134,7 +143,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    lightning: lightningConfig(e.LND_GRPC_HOST, e.LND_CERT, e.LND_MACAROON),
+    lightning: lightning(e),
+    orderCheckEveryMs: e.ORDER_CHECK_EVERY_SECONDS * 1000,
     adminToken: e.ADMIN_TOKEN,
     width: e.CANVAS_WIDTH,
     height: e.CANVAS_HEIGHT,
@@ -181,19 +191,11 @@ function clusterAdapter(
   return chosen ?? (redisUrl ? 'redis' : 'none');
 }
 
-function lightningConfig(
-  grpcHost: string | undefined,
-  cert: string | undefined,
-  macaroon: string | undefined,
-): LightningConfig {
-  if (grpcHost === undefined && cert === undefined && macaroon === undefined) {
-    return { kind: 'simulator' };
+function lightning(env: Parameters<typeof lightningConfig>[0]): LightningConfig {
+  try {
+    return lightningConfig(env);
+  } catch (error) {
+    if (error instanceof LightningConfigError) throw new ConfigError(error.variable, error.message);
+    throw error;
   }
-  // A partly configured node is an error, never a silent fallback to the simulator.
-  if (grpcHost === undefined)
-    throw new ConfigError('LND_GRPC_HOST', 'is required with LND_CERT/LND_MACAROON');
-  if (cert === undefined) throw new ConfigError('LND_CERT', 'is required with LND_GRPC_HOST');
-  if (macaroon === undefined)
-    throw new ConfigError('LND_MACAROON', 'is required with LND_GRPC_HOST');
-  return { kind: 'lnd', grpcHost, cert, macaroon };
 }

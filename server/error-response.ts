@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../protocol/errors';
 import { AppError } from './app-error';
-import { LightningUnavailableError } from './lightning/lightning-node';
+import { NodeError } from './lightning/lightning-node';
 
 export interface ErrorResponse {
   status: number;
@@ -20,7 +20,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       unexpected: false,
     };
   }
-  if (error instanceof LightningUnavailableError) {
+  if (error instanceof NodeError && (error.isOutage || error.problem === 'permission_denied')) {
     return {
       status: 503,
       body: {
@@ -30,7 +30,8 @@ export function toErrorResponse(error: unknown): ErrorResponse {
         },
       },
       retryAfterSeconds: 5,
-      unexpected: false,
+      // A macaroon missing a permission is the operator's to fix: log it like a bug.
+      unexpected: error.problem === 'permission_denied',
     };
   }
   return {

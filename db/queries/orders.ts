@@ -99,20 +99,55 @@ export async function setOrderChangeSeqs(
   );
 }
 
-export async function pendingPaymentHashes(db: Queryable): Promise<string[]> {
-  const result = await db.query<{ payment_hash: string }>(
-    `SELECT payment_hash FROM orders WHERE status = 'pending' ORDER BY created_at`,
-  );
-  return result.rows.map((row) => row.payment_hash);
+export interface OrderToCheck {
+  id: string;
+  paymentHash: string;
+  status: 'pending' | 'expired';
 }
 
-/** Marks pending orders past their expiry as expired; returns their ids. */
-export async function expireOrders(db: Queryable, now: Date): Promise<string[]> {
+/**
+ * Orders whose invoice the node should be asked about: pending ones (all, or only those past
+ * `dueBy`), and with `expiredSince`, also those expired after that time (a payment the node
+ * settled at the last moment still paints). Oldest first.
+ */
+export async function ordersToCheck(
+  db: Queryable,
+  options: { dueBy?: Date; expiredSince?: Date },
+): Promise<OrderToCheck[]> {
+  const result = await db.query<OrderToCheck>(
+    `SELECT id, payment_hash AS "paymentHash", status FROM orders
+     WHERE (status = 'pending' AND ($1::timestamptz IS NULL OR expires_at <= $1))
+        OR (status = 'expired' AND $2::timestamptz IS NOT NULL AND expires_at >= $2)
+     ORDER BY expires_at`,
+    [options.dueBy ?? null, options.expiredSince ?? null],
+  );
+  return result.rows;
+}
+
+/**
+ * Marks these orders expired (the node canceled, deleted or refuses their invoices); only
+ * pending ones change. Returns the ids that changed.
+ */
+export async function markOrdersExpired(db: Queryable, paymentHashes: string[]): Promise<string[]> {
+  if (paymentHashes.length === 0) return [];
   const result = await db.query<{ id: string }>(
-    `UPDATE orders SET status = 'expired' WHERE status = 'pending' AND expires_at <= $1 RETURNING id`,
-    [now],
+    `UPDATE orders SET status = 'expired' WHERE payment_hash = ANY($1::text[]) AND status = 'pending'
+     RETURNING id`,
+    [paymentHashes],
   );
   return result.rows.map((row) => row.id);
+}
+
+/** The order of a payment hash, or null. */
+export async function findOrderByPaymentHash(
+  db: Queryable,
+  paymentHash: string,
+): Promise<OrderRow | null> {
+  const result = await db.query<OrderRow>(
+    `SELECT ${ORDER_COLUMNS} FROM orders WHERE payment_hash = $1`,
+    [paymentHash],
+  );
+  return result.rows[0] ?? null;
 }
 
 export async function countOpenOrders(db: Queryable, clientKey: string): Promise<number> {

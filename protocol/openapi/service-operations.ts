@@ -5,7 +5,9 @@ import type { ApiOperation } from './api-operation';
 const healthSchema = z.object({
   ok: z.boolean(),
   database: z.enum(['up', 'down']),
-  lightning: z.enum(['up', 'down']),
+  lightning: z.enum(['up', 'unreachable', 'locked', 'starting', 'permission_denied']),
+  lightningReason: z.string().optional(),
+  unpaintedOrders: z.int().min(0).optional(),
 });
 
 /** Health, metrics and the timelapse. */
@@ -16,9 +18,12 @@ export function serviceOperations(): ApiOperation[] {
       path: '/api/health',
       operationId: 'getHealth',
       tag: 'meta',
-      summary: 'Whether the database and the Lightning node answer.',
-      responses: { 200: { description: 'Both up.', schema: healthSchema } },
-      errors: [503],
+      summary:
+        'Whether the database and the Lightning node answer; when the node is not ready, why (locked, starting, unreachable, or a macaroon missing a permission).',
+      responses: {
+        200: { description: 'Both up.', schema: healthSchema },
+        503: { description: 'Database or node not ready (same body).', schema: healthSchema },
+      },
     },
     {
       method: 'GET',

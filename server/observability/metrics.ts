@@ -40,6 +40,16 @@ export class Metrics {
     help: 'Times the invoice stream from the node was lost',
     registers: [this.registry],
   });
+  readonly invoiceStreamSilences = new Counter({
+    name: 'boltboard_invoice_stream_silences_total',
+    help: 'Times a check found payments the invoice stream never delivered (stream resubscribed)',
+    registers: [this.registry],
+  });
+  readonly settlementsSetAside = new Counter({
+    name: 'boltboard_settlements_set_aside_total',
+    help: 'Paid orders whose settlement could not be written (see /api/admin/unpainted-orders)',
+    registers: [this.registry],
+  });
   /** Set once socket.io is up; read when metrics are scraped. */
   countViewers: () => number = () => 0;
   readonly viewers: Gauge = new Gauge({

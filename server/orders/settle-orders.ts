@@ -1,36 +1,80 @@
 import { bylineOf } from '../../db/queries/changes';
 import { markOrdersPaid, setOrderChangeSeqs } from '../../db/queries/orders';
-import { unpackPixels } from '../canvas/pixel-batch';
+import { clearUnpaintedOrders } from '../../db/queries/unpainted-orders';
+import { unpackPixels, type PixelBatch } from '../canvas/pixel-batch';
 import type { AppliedChange, ChangeLog } from '../history/change-log';
+
+export interface SettleOrdersDeps {
+  changeLog: ChangeLog;
+  /** Colours in the palette now: an order's colour index must be below it. */
+  paletteSize: number;
+}
+
+/** A paid order that cannot be painted on the board as configured now (it shrank, say). */
+export class UnpaintableOrderError extends Error {
+  constructor(
+    readonly orderId: string,
+    reason: string,
+  ) {
+    super(`order ${orderId} cannot be painted: ${reason}`);
+    this.name = 'UnpaintableOrderError';
+  }
+}
 
 /**
  * Paints the orders of these confirmed payments, each exactly once: in one transaction the
  * orders still unpaid are marked paid, their changes and pixel events written and linked.
- * Hashes of orders already paid (by another instance or an earlier run) paint nothing.
+ * Hashes of orders already paid (by another instance or an earlier run) paint nothing. Throws
+ * UnpaintableOrderError (writing nothing) when an order no longer fits the board or palette.
  */
 export async function settleOrders(
-  changeLog: ChangeLog,
+  deps: SettleOrdersDeps,
   paymentHashes: string[],
 ): Promise<AppliedChange[]> {
-  return changeLog.append(
+  const { board } = deps.changeLog;
+  return deps.changeLog.append(
     async (client) => {
       const paid = await markOrdersPaid(client, paymentHashes);
-      return paid.map((order) => ({
-        kind: 'paint' as const,
-        orderId: order.id,
-        actor: `order:${order.id}`,
-        note: null,
-        byline: bylineOf(order.name, order.message),
-        pixels: unpackPixels(order.packedPixels),
-      }));
+      return paid.map((order) => {
+        const pixels = unpackPixels(order.packedPixels);
+        const problem = misfit(pixels, board.width, board.height, deps.paletteSize);
+        if (problem) throw new UnpaintableOrderError(order.id, problem);
+        return {
+          kind: 'paint' as const,
+          orderId: order.id,
+          actor: `order:${order.id}`,
+          note: null,
+          byline: bylineOf(order.name, order.message),
+          pixels,
+        };
+      });
     },
     async (client, changes) => {
-      const orders = changes.filter((change) => change.orderId !== null);
+      const orderIds = changes.map((change) => change.orderId as string);
       await setOrderChangeSeqs(
         client,
-        orders.map((change) => change.orderId as string),
-        orders.map((change) => change.seq),
+        orderIds,
+        changes.map((change) => change.seq),
       );
+      await clearUnpaintedOrders(client, orderIds);
     },
   );
+}
+
+/** Why `pixels` do not fit a width x height board with `paletteSize` colours, or null. */
+export function misfit(
+  pixels: PixelBatch,
+  width: number,
+  height: number,
+  paletteSize: number,
+): string | null {
+  for (let i = 0; i < pixels.xs.length; i++) {
+    if (pixels.xs[i] >= width || pixels.ys[i] >= height) {
+      return `pixel (${pixels.xs[i]}, ${pixels.ys[i]}) is outside the ${width}x${height} board`;
+    }
+    if (pixels.colors[i] >= paletteSize) {
+      return `colour index ${pixels.colors[i]} is not in the ${paletteSize}-colour palette`;
+    }
+  }
+  return null;
 }

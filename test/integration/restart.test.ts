@@ -44,7 +44,7 @@ describe('restarts', () => {
 
   it('keeps the board exactly as it was across a restart', async () => {
     server = await start();
-    expect(server.context.simulated).toBe(true); // recognised by its alias, even as a configured node
+    expect(server.context.node.simulated).toBe(true); // recognised by its alias, even as a configured node
     const created = await api<CreatedOrder>(server.url, '/api/orders', {
       body: {
         pixels: [

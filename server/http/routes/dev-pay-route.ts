@@ -1,4 +1,5 @@
 import { parsePaymentRequest } from 'invoices';
+import { findOrderByPaymentHash } from '../../../db/queries/orders';
 import { devPayBodySchema } from '../../../protocol/http-schemas';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../app-error';
@@ -9,11 +10,15 @@ import type { Router } from '../router';
 
 /**
  * `POST /api/dev/pay`: the simulator's test wallet pays an invoice through ln-service, as any
- * wallet would. Registered only while the simulator is the node; answers once painted.
+ * wallet would. Open only while the node is the simulator on regtest, and only for invoices of
+ * this app's own pending orders; answers once painted.
  */
 export function addDevPayRoute(router: Router, context: AppContext): void {
-  if (!context.simulated) return;
   router.add('POST', '/api/dev/pay', async (req, res) => {
+    const { node } = context;
+    if (!node.simulated || node.network !== 'regtest') {
+      throw new AppError('not_found', 'No route POST /api/dev/pay.', 404);
+    }
     const { paymentRequest } = parseInput(devPayBodySchema, await readJsonBody(req, 64 * 1024));
     let paymentHash: string;
     try {
@@ -21,18 +26,33 @@ export function addDevPayRoute(router: Router, context: AppContext): void {
     } catch {
       throw new AppError('invalid_request', 'paymentRequest: is not a BOLT11 payment request', 400);
     }
+    const order = await findOrderByPaymentHash(context.db, paymentHash);
+    if (!order || order.paymentRequest !== paymentRequest) {
+      throw new AppError(
+        'invalid_request',
+        "paymentRequest: the test wallet pays only invoices of this board's own orders",
+        400,
+      );
+    }
+    if (order.status !== 'pending') {
+      throw new AppError(
+        'invalid_request',
+        `paymentRequest: the order is already ${order.status}`,
+        400,
+      );
+    }
     try {
       await context.lightning.payInvoice(paymentRequest);
     } catch (error) {
       throw new AppError(
         'payment_failed',
-        `The test wallet could not pay: ${describeLnError(error)}`,
+        `The test wallet could not pay: ${describeLnError(error instanceof Error && error.cause ? error.cause : error)}`,
         400,
       );
     }
     // The payment is final once pay() returns; paint now rather than wait for the stream
     // (settling is idempotent, so the stream's copy of this event paints nothing).
-    await context.settlements.settle(paymentHash);
-    sendJson(res, 200, { settled: true });
+    const outcome = await context.settlements.settle(paymentHash);
+    sendJson(res, 200, { settled: outcome === 'painted' });
   });
 }

@@ -6,7 +6,7 @@ import type { Router } from '../router';
 /** `GET /api/health` (200 when database and node are up, else 503) and `GET /api/metrics`. */
 export function addObservabilityRoutes(router: Router, context: AppContext): void {
   router.add('GET', '/api/health', async (_req, res) => {
-    const report = await checkHealth(context.db, context.lightning);
+    const report = await checkHealth(context.db, context.node);
     sendJson(res, report.ok ? 200 : 503, report);
   });
 
