@@ -56,7 +56,12 @@ describe('npm start under a service manager', () => {
   async function startWithNpm(): Promise<Started> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'boltboard-start-'));
     const port = await freePort();
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    };
     delete env.DATABASE_URL;
     for (const key of Object.keys(env)) if (key.startsWith('LND_')) delete env[key];
     const npm = spawn('npm', ['start', '--', '--api-only'], {
