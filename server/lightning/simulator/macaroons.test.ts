@@ -12,7 +12,7 @@ import {
 } from 'ln-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLndSimulator, type LndSimulator } from './index';
-import { connect, rejectionOf } from './simulator-test-support';
+import { addIndexOf, connect, rejectionOf } from './simulator-test-support';
 
 type Operation =
   | 'getWalletInfo'
@@ -54,7 +54,7 @@ async function run(operation: Operation, lnd: AuthenticatedLnd, admin: Authentic
       return pay({ lnd, request: fixture.request });
     case 'subscribeToInvoices': {
       // Replays the fixture when allowed (added_after its index - 1), emits error when refused.
-      const index = (await getInvoice({ lnd: admin, id: fixture.id })).index;
+      const index = await addIndexOf(admin, fixture.id);
       const sub = subscribeToInvoices({ lnd, added_after: index - 1, restart_delay_ms: 60_000 });
       try {
         return await new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // Helpers shared by the simulator's tests: clients made the way the app makes them (ln-service),
 // and ways to wait for (or for the absence of) invoice updates.
 import type { EventEmitter } from 'node:events';
-import { authenticatedLndGrpc, type AuthenticatedLnd } from 'ln-service';
+import { authenticatedLndGrpc, getInvoice, type AuthenticatedLnd } from 'ln-service';
 import type { LndSimulator } from './index';
 
 /** The fields of ln-service's invoice_updated event the tests read. */
@@ -67,4 +67,10 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected a rejection');
+}
+
+/** The add index of invoice `id` (ln-service's getInvoice returns it; its .d.ts omits it). */
+export async function addIndexOf(lnd: AuthenticatedLnd, id: string): Promise<number> {
+  const invoice = (await getInvoice({ lnd, id })) as unknown as { index: number };
+  return invoice.index;
 }
