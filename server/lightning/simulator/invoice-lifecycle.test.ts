@@ -25,7 +25,7 @@ import {
 } from './simulator-test-support';
 
 const HOUR_MS = 3_600_000;
-const notFound = (details: string): unknown => [
+const notFound = (details: string): object => [
   503,
   'UnexpectedLookupInvoiceErr',
   { err: { code: 5, details } },
@@ -89,7 +89,10 @@ describe('invoice lifecycle', () => {
       expires_at: new Date(Date.now() + 1500).toISOString(),
     });
     expect((await getInvoice({ lnd, id: invoice.id })).is_canceled).toBeFalsy();
-    await waitFor(async () => (await getInvoice({ lnd, id: invoice.id })).is_canceled, 4000);
+    await waitFor(
+      async () => (await getInvoice({ lnd, id: invoice.id })).is_canceled === true,
+      4000,
+    );
   });
 
   it('with gc-canceled-invoices-on-the-fly deletes expired and canceled invoices: lookups answer NOT_FOUND', async () => {
