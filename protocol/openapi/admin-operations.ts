@@ -59,6 +59,21 @@ const snapshotSchema = z.object({
   height: z.number().int(),
 });
 
+const unpaintedOrdersSchema = z.object({
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      paymentHash: z.string(),
+      pixelCount: z.number().int(),
+      amountSat: z.number().int(),
+      reason: z.string(),
+      attempts: z.number().int(),
+      firstFailedAt: z.string(),
+      lastFailedAt: z.string(),
+    }),
+  ),
+});
+
 agree<Same<z.output<typeof adminChangesPageSchema>, AdminChangesPage>>();
 agree<Same<z.output<typeof revertResultSchema>, RevertResult>>();
 agree<Same<z.output<typeof undoResultSchema>, UndoResult>>();
@@ -68,6 +83,15 @@ agree<Same<z.output<typeof snapshotSchema>, SnapshotInfo>>();
 export function adminOperations(board: { width: number; height: number }): ApiOperation[] {
   const common = { tag: 'admin', admin: true, errors: [404, 503] } as const;
   return [
+    {
+      ...common,
+      method: 'GET',
+      path: '/api/admin/unpainted-orders',
+      operationId: 'adminListUnpaintedOrders',
+      summary:
+        'Paid but not painted: orders the node says are paid whose settlement could not be written (for example pixels outside a board that shrank), with the reason. Each is retried on every check with the node and leaves this list once painted.',
+      responses: { 200: { description: 'Oldest first.', schema: unpaintedOrdersSchema } },
+    },
     {
       ...common,
       method: 'GET',

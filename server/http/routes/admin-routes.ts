@@ -1,5 +1,6 @@
 import { listAdminChanges } from '../../../db/queries/admin-changes';
 import { listSnapshots } from '../../../db/queries/snapshot-list';
+import { listUnpaintedOrders } from '../../../db/queries/unpainted-orders';
 import {
   adminChangesQuerySchema,
   diffQuerySchema,
@@ -14,6 +15,7 @@ import { AppError, databaseCall } from '../../app-error';
 import { renderDiffPng } from '../../history/board-diff';
 import { revertTo } from '../../history/revert-to';
 import { undoOrder } from '../../history/undo-order';
+import { msatToSat } from '../../orders/price';
 import { parseInput } from '../../validation';
 import { createAdminGate } from '../admin-auth';
 import { readJsonBody, sendJson } from '../respond';
@@ -22,6 +24,7 @@ import { addTimelapseRoute } from './timelapse-route';
 
 const ADMIN_BODY_MAX_BYTES = 16 * 1024;
 const SNAPSHOTS_LISTED = 200;
+const UNPAINTED_LISTED = 500;
 
 /**
  * Operator routes: the public timelapse, and, only when ADMIN_TOKEN is set (else they are
@@ -42,6 +45,26 @@ export function addAdminRoutes(router: Router, context: AppContext): void {
   const { changeLog, db, pastBoards } = context;
   const query = (url: URL) => Object.fromEntries(url.searchParams);
   const revertSchema = revertRequestSchema(context.config);
+
+  router.add(
+    'GET',
+    '/api/admin/unpainted-orders',
+    admin(async (_req, res) => {
+      const orders = await databaseCall(() => listUnpaintedOrders(db, UNPAINTED_LISTED));
+      sendJson(res, 200, {
+        orders: orders.map((order) => ({
+          id: order.orderId,
+          paymentHash: order.paymentHash,
+          pixelCount: order.pixelCount,
+          amountSat: msatToSat(order.amountMsat),
+          reason: order.reason,
+          attempts: order.attempts,
+          firstFailedAt: order.firstFailedAt.toISOString(),
+          lastFailedAt: order.lastFailedAt.toISOString(),
+        })),
+      });
+    }),
+  );
 
   router.add(
     'GET',
