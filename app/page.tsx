@@ -11,12 +11,13 @@ import { LiveFeed } from './_feed/live-feed';
 import { ImportPanel } from './_import/import-panel';
 import { InspectorPanel } from './_inspector/inspector-panel';
 import { SessionProvider } from './_session/session-provider';
+import styles from './board-page.module.css';
 
 /** The billboard a visitor paints on: the board fills the screen, the controls float on it. */
 export default function HomePage() {
   return (
     <SessionProvider>
-      <main className="app">
+      <main className={`app ${styles.boardPage}`}>
         <h1 className="sr-only">Boltboard, a pixel billboard paid with Lightning</h1>
         <BoardStage />
         <header className="top-bar">

@@ -1,5 +1,7 @@
 import { notFound } from 'next/navigation';
+import { Icon } from '../_controls/icons';
 import { AdminConsole } from './_console/admin-console';
+import styles from './admin.module.css';
 
 // Decided per request: the page exists only while the server has an operator token.
 export const dynamic = 'force-dynamic';
@@ -11,8 +13,16 @@ export default function AdminPage() {
   // Server-side only: the token itself never reaches the page, just whether one is set.
   if (!process.env.ADMIN_TOKEN?.trim()) notFound();
   return (
-    <main style={{ padding: '0.5rem 1rem' }}>
-      <h1 style={{ fontSize: '1.2rem', margin: '0.5rem 0' }}>Boltboard · operators</h1>
+    <main className={styles.page}>
+      <header className={styles.header}>
+        <h1>
+          <span className={styles.bolt}>
+            <Icon name="bolt" />
+          </span>
+          Boltboard · operators
+        </h1>
+        <a href="/">Back to the board</a>
+      </header>
       <AdminConsole />
     </main>
   );

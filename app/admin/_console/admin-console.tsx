@@ -9,6 +9,7 @@ import { SnapshotPanel } from '../_snapshots/snapshot-panel';
 import { TimelapsePanel } from '../_timelapse/timelapse-panel';
 import { tokenStore } from './admin-api';
 import { SignIn } from './sign-in';
+import styles from './admin-console.module.css';
 import { useHeadSeq } from './use-head-seq';
 
 /** The operators' console: sign-in, then history, revert, timeline, snapshots, timelapse. */
@@ -41,10 +42,12 @@ export function AdminConsole() {
   if (!settings) return <p>Connecting…</p>;
   const seq = Math.min(selectedSeq ?? head, head);
   return (
-    <div style={{ display: 'grid', gap: '1rem' }}>
-      <p style={{ margin: 0 }}>
-        Board at change <strong data-testid="head-seq">#{head}</strong> ·{' '}
-        <a href="/timelapse">public timelapse</a> ·{' '}
+    <div className={styles.console}>
+      <p className={styles.summary}>
+        <span>
+          Board at change <strong data-testid="head-seq">#{head}</strong>
+        </span>
+        <a href="/timelapse">Public timelapse</a>
         <button type="button" onClick={signOut}>
           Sign out
         </button>

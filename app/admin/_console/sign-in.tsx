@@ -25,19 +25,21 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     }
   };
   return (
-    <form onSubmit={submit} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
-      <label>
-        Operator token{' '}
-        <input
-          type="password"
-          data-testid="admin-token"
-          autoComplete="current-password"
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-        />
-      </label>
-      <button type="submit">Sign in</button>
-      {error && <span role="alert">{error}</span>}
+    <form onSubmit={submit}>
+      <section>
+        <h2>Sign in</h2>
+        <label>
+          Operator token
+          <input
+            type="password"
+            data-testid="admin-token"
+            autoComplete="current-password"
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+          />
+        </label>{' '}
+        <button type="submit">Sign in</button> {error && <span role="alert">{error}</span>}
+      </section>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminChange, AdminChangesPage, Region, UndoResult } from '../../../protocol/admin';
 import { adminJson, queryOf } from '../_console/admin-api';
+import styles from './history.module.css';
 
 interface Filters {
   from: string;
@@ -95,8 +96,8 @@ export function ChangeList({
 
   return (
     <section>
-      <h2 style={{ fontSize: '1rem' }}>Changes</h2>
-      <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
+      <h2>Changes</h2>
+      <div className={styles.filters}>
         <label>
           from{' '}
           <input
@@ -150,23 +151,23 @@ export function ChangeList({
           </button>
         </p>
       )}
-      <table style={{ borderCollapse: 'collapse', fontSize: '0.85rem' }} data-testid="change-list">
-        <thead>
-          <tr style={{ textAlign: 'left' }}>
-            {['seq', 'kind', 'time', 'pixels', 'bbox', 'who', ''].map((title) => (
-              <th key={title} style={{ padding: '0 0.5rem' }}>
-                {title}
-              </th>
+      <div className={styles.tableScroll}>
+        <table className={styles.table} data-testid="change-list">
+          <thead>
+            <tr>
+              {['seq', 'kind', 'time', 'pixels', 'bbox', 'who', ''].map((title) => (
+                <th key={title}>{title}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {page?.changes.map((change) => (
+              <ChangeRow key={change.seq} change={change} onSeq={onSeq} onUndo={previewUndo} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {page?.changes.map((change) => (
-            <ChangeRow key={change.seq} change={change} onSeq={onSeq} onUndo={previewUndo} />
-          ))}
-        </tbody>
-      </table>
-      <p>
+          </tbody>
+        </table>
+      </div>
+      <p className={styles.pager}>
         {before !== undefined && (
           <button type="button" onClick={() => setBefore(undefined)}>
             Newest
@@ -195,21 +196,19 @@ function ChangeRow({
   const who = [change.name, change.message, change.note].filter(Boolean).join(' · ');
   return (
     <tr>
-      <td style={{ padding: '0 0.5rem' }}>#{change.seq}</td>
-      <td style={{ padding: '0 0.5rem' }}>{change.kind}</td>
-      <td style={{ padding: '0 0.5rem' }}>{new Date(change.at).toLocaleString()}</td>
-      <td style={{ padding: '0 0.5rem' }}>{change.pixelCount}</td>
-      <td style={{ padding: '0 0.5rem' }}>
-        {bbox ? `${bbox.width}x${bbox.height} at ${bbox.x},${bbox.y}` : '–'}
-      </td>
-      <td style={{ padding: '0 0.5rem' }}>{who || change.actor}</td>
-      <td style={{ padding: '0 0.5rem', whiteSpace: 'nowrap' }}>
+      <td>#{change.seq}</td>
+      <td>{change.kind}</td>
+      <td>{new Date(change.at).toLocaleString()}</td>
+      <td>{change.pixelCount}</td>
+      <td>{bbox ? `${bbox.width}x${bbox.height} at ${bbox.x},${bbox.y}` : '–'}</td>
+      <td className={styles.who}>{who || change.actor}</td>
+      <td className={styles.rowActions}>
         <button type="button" onClick={() => onSeq(change.seq - 1)}>
           before
-        </button>{' '}
+        </button>
         <button type="button" onClick={() => onSeq(change.seq)}>
           after
-        </button>{' '}
+        </button>
         {change.kind === 'paint' && change.orderId && (
           <button type="button" onClick={() => onUndo(change.orderId!)}>
             undo order

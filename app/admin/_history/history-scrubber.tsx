@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react';
 import type { Region } from '../../../protocol/admin';
 import type { BoardSettings } from '../../../protocol/settings';
 import { adminImage } from '../_console/admin-api';
+import styles from './history.module.css';
 import { RegionPicker } from './region-picker';
-
-const BOARD_VIEW_PX = 480;
 
 interface Props {
   token: string;
@@ -42,18 +41,12 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
     };
   }, [token, seq, head, showDiff]);
 
-  const viewHeight = (BOARD_VIEW_PX * settings.height) / settings.width;
-  const imageStyle = {
-    width: BOARD_VIEW_PX,
-    height: viewHeight,
-    imageRendering: 'pixelated' as const,
-    border: '1px solid #444',
-    display: 'block',
-  };
+  // Both images keep the board's shape at any width.
+  const aspectRatio = `${settings.width} / ${settings.height}`;
   return (
     <section>
-      <h2 style={{ fontSize: '1rem' }}>History</h2>
-      <label style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
+      <h2>History</h2>
+      <label className={styles.slider}>
         After change
         <input
           type="range"
@@ -62,19 +55,19 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
           max={head}
           value={seq}
           onChange={(event) => onSeq(Number(event.target.value))}
-          style={{ width: BOARD_VIEW_PX }}
         />
         <output data-testid="history-seq">#{seq}</output>
       </label>
-      <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', marginTop: '0.5rem' }}>
-        <figure style={{ margin: 0 }}>
+      <div className={styles.boards}>
+        <figure className={styles.figure}>
           <RegionPicker board={settings} region={region} onRegion={onRegion}>
             <img
               src={`/api/canvas.png?seq=${seq}`}
               alt={`The board after change ${seq}`}
               data-testid="past-board"
               draggable={false}
-              style={imageStyle}
+              className={styles.boardImage}
+              style={{ aspectRatio }}
             />
           </RegionPicker>
           <figcaption>
@@ -91,12 +84,13 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
             )}
           </figcaption>
         </figure>
-        <figure style={{ margin: 0 }}>
+        <figure className={styles.figure}>
           <img
             src={showDiff && diff ? diff.url : `/api/canvas.png?seq=${head}`}
             alt={showDiff ? 'What changed since then' : 'The board now'}
             data-testid={showDiff ? 'diff-board' : 'current-board'}
-            style={imageStyle}
+            className={styles.boardImage}
+            style={{ aspectRatio }}
           />
           <figcaption>
             <label>
@@ -105,9 +99,15 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
                 checked={showDiff}
                 onChange={(event) => setShowDiff(event.target.checked)}
               />{' '}
-              Diff #{seq} → now
+              Show what changed since #{seq}
             </label>{' '}
-            {showDiff && diff ? `${diff.pixels} pixels differ` : `Now (#${head})`}
+            <span className={styles.caption} data-testid="right-board-caption">
+              {showDiff
+                ? diff
+                  ? `${diff.pixels} pixels differ from the board now (#${head})`
+                  : 'Comparing…'
+                : `The board now (#${head})`}
+            </span>
           </figcaption>
         </figure>
       </div>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Region, RevertRequest, RevertResult } from '../../../protocol/admin';
 import { adminJson } from '../_console/admin-api';
+import styles from './revert-panel.module.css';
 
 type Target = { mode: 'seq' } | { mode: 'time'; at: string };
 
@@ -59,8 +60,8 @@ export function RevertPanel({
 
   return (
     <section>
-      <h2 style={{ fontSize: '1rem' }}>Revert</h2>
-      <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap', alignItems: 'center' }}>
+      <h2>Revert</h2>
+      <div className={styles.row}>
         <label>
           <input
             type="radio"
@@ -111,7 +112,12 @@ export function RevertPanel({
           ) : (
             <>
               <span data-testid="revert-pixel-count">{preview.pixelCount}</span> pixels will change.{' '}
-              <button type="button" data-testid="revert-confirm" onClick={() => void run(false)}>
+              <button
+                type="button"
+                data-testid="revert-confirm"
+                data-primary
+                onClick={() => void run(false)}
+              >
                 Revert {preview.pixelCount} pixels
               </button>{' '}
               <button type="button" onClick={() => setPreview(null)}>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SnapshotInfo } from '../../../protocol/admin';
 import { adminJson } from '../_console/admin-api';
+import styles from './snapshot-panel.module.css';
 
 /** Stored board snapshots (newest first), and a button to take one now. */
 export function SnapshotPanel({ token, head }: { token: string; head: number }) {
@@ -35,12 +36,12 @@ export function SnapshotPanel({ token, head }: { token: string; head: number }) 
 
   return (
     <section>
-      <h2 style={{ fontSize: '1rem' }}>Snapshots</h2>
+      <h2>Snapshots</h2>
       <button type="button" onClick={() => void take()} disabled={head === 0}>
         Take a snapshot now
       </button>{' '}
       {message}
-      <ul style={{ fontSize: '0.85rem' }}>
+      <ul className={styles.list}>
         {snapshots.slice(0, 20).map((snapshot) => (
           <li key={snapshot.seq}>
             #{snapshot.seq} · {new Date(snapshot.at).toLocaleString()} · {snapshot.width}x

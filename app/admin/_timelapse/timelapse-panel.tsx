@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { TIMELAPSE_DEFAULT_FRAMES, TIMELAPSE_MAX_FRAMES } from '../../../protocol/timelapse';
 import { queryOf } from '../_console/admin-api';
+import styles from './timelapse-panel.module.css';
 
 /** Renders a timelapse of any stretch of history (the route is public, no token needed). */
 export function TimelapsePanel({ head }: { head: number }) {
@@ -20,8 +21,8 @@ export function TimelapsePanel({ head }: { head: number }) {
 
   return (
     <section>
-      <h2 style={{ fontSize: '1rem' }}>Timelapse</h2>
-      <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap', alignItems: 'center' }}>
+      <h2>Timelapse</h2>
+      <div className={styles.row}>
         <label>
           from #
           <input
@@ -30,7 +31,6 @@ export function TimelapsePanel({ head }: { head: number }) {
             max={head}
             value={fromSeq}
             onChange={(e) => setFromSeq(number(e.target.value))}
-            style={{ width: '6rem' }}
           />
         </label>
         <label>
@@ -42,7 +42,6 @@ export function TimelapsePanel({ head }: { head: number }) {
             value={toSeq}
             placeholder={String(head)}
             onChange={(e) => setToSeq(e.target.value === '' ? '' : number(e.target.value))}
-            style={{ width: '6rem' }}
           />
         </label>
         <label>
@@ -53,7 +52,6 @@ export function TimelapsePanel({ head }: { head: number }) {
             max={TIMELAPSE_MAX_FRAMES}
             value={frames}
             onChange={(e) => setFrames(number(e.target.value))}
-            style={{ width: '5rem' }}
           />
         </label>
         <label>
@@ -66,7 +64,7 @@ export function TimelapsePanel({ head }: { head: number }) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={render}>
+        <button type="button" data-primary onClick={render}>
           Render
         </button>
         {src && (
@@ -75,13 +73,7 @@ export function TimelapsePanel({ head }: { head: number }) {
           </a>
         )}
       </div>
-      {src && (
-        <img
-          src={src}
-          alt="Timelapse"
-          style={{ marginTop: '0.5rem', maxWidth: '100%', imageRendering: 'pixelated' }}
-        />
-      )}
+      {src && <img src={src} alt="Timelapse" className={styles.preview} />}
     </section>
   );
 }
