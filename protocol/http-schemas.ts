@@ -32,6 +32,42 @@ export const canvasQuerySchema = z.object({
     .describe('The board as it was after this change; absent: the board now.'),
 });
 
+/** `GET /api/preview.png`: the view URL's `x`, `y` (centre) and `zoom`, or a region `x`, `y` (top-left), `w`, `h`; neither: the whole board. */
+export const previewQuerySchema = z.object({
+  x: z.coerce
+    .number()
+    .min(0)
+    .max(65_535)
+    .optional()
+    .describe('Board x: centre with zoom, left edge with w/h.'),
+  y: z.coerce
+    .number()
+    .min(0)
+    .max(65_535)
+    .optional()
+    .describe('Board y: centre with zoom, top edge with w/h.'),
+  w: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65_535)
+    .optional()
+    .describe('Region width in board pixels.'),
+  h: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65_535)
+    .optional()
+    .describe('Region height in board pixels.'),
+  zoom: z.coerce
+    .number()
+    .positive()
+    .max(40)
+    .optional()
+    .describe('Screen pixels per board pixel, as in the page URL.'),
+});
+
 /** `POST /api/dev/pay` body. */
 export const devPayBodySchema = z.object({
   paymentRequest: z.string().min(1).max(4000).describe('A BOLT11 payment request to pay.'),

@@ -5,6 +5,7 @@ import {
   devPayBodySchema,
   orderPathSchema,
   pixelCoordinatesSchema,
+  previewQuerySchema,
 } from '../http-schemas';
 import {
   changesResultSchema,
@@ -48,6 +49,25 @@ export function publicOperations(limits: OrderLimits): ApiOperation[] {
         304: { description: 'Not modified since the ETag sent.' },
       },
       errors: [503],
+    },
+    {
+      method: 'GET',
+      path: '/api/preview.png',
+      operationId: 'getPreviewPng',
+      tag: 'board',
+      summary: 'A region of the board now as a 1200x630 social preview image (og:image).',
+      description:
+        "Takes the page URL's view (`?x=&y=&zoom=`, x/y the centre) or a region " +
+        '(`?x=&y=&w=&h=`, x/y the top-left corner); neither gives the whole board. Scaled by ' +
+        'nearest neighbour and letterboxed; rendered once per region and seq.',
+      query: previewQuerySchema,
+      responses: {
+        200: {
+          description: 'The preview.',
+          mediaType: 'image/png',
+          headers: { 'X-Canvas-Seq': 'Seq of the board shown' },
+        },
+      },
     },
     {
       method: 'GET',

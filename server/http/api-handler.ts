@@ -11,6 +11,7 @@ import { addObservabilityRoutes } from './routes/observability-routes';
 import { addOpenApiRoute } from './routes/openapi-route';
 import { addOrderRoutes } from './routes/order-routes';
 import { addPixelRoutes } from './routes/pixel-routes';
+import { addPreviewRoute } from './routes/preview-route';
 import { guardWrite } from './write-guard';
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -19,6 +20,7 @@ export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
 export function createApiRouter(context: AppContext): Router {
   const router = new Router();
   addBoardRoutes(router, context);
+  addPreviewRoute(router, context);
   addOrderRoutes(router, context);
   addPixelRoutes(router, context);
   addDevPayRoute(router, context);
