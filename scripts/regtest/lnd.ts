@@ -70,7 +70,12 @@ export function lncli<T>(binDir: string, node: LndNodeConfig, args: string[]): P
           reject(new Error(`lncli ${args[0]} on ${node.name}: ${why}`));
           return;
         }
-        resolve((stdout.trim() ? JSON.parse(stdout) : {}) as T);
+        try {
+          resolve((stdout.trim() ? JSON.parse(stdout) : {}) as T);
+        } catch {
+          // A few commands (bakemacaroon --save_to) answer in words, not JSON.
+          resolve({ text: stdout.trim() } as T);
+        }
       },
     );
   });
