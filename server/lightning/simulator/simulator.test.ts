@@ -215,6 +215,12 @@ describe('lnd simulator persistence', () => {
       expect(fs.readFileSync(path.join(dir, 'admin.macaroon'))).toEqual(
         Buffer.from(first.macaroonBase64, 'base64'),
       );
+      expect(fs.readFileSync(path.join(dir, 'invoice.macaroon'))).toEqual(
+        Buffer.from(first.invoiceMacaroonBase64, 'base64'),
+      );
+      expect(fs.readFileSync(path.join(dir, 'readonly.macaroon'))).toEqual(
+        Buffer.from(first.readonlyMacaroonBase64, 'base64'),
+      );
     } finally {
       await first.stop();
     }
@@ -222,6 +228,7 @@ describe('lnd simulator persistence', () => {
     try {
       expect(second.certBase64).toBe(first.certBase64);
       expect(second.macaroonBase64).toBe(first.macaroonBase64);
+      expect(second.invoiceMacaroonBase64).toBe(first.invoiceMacaroonBase64);
       expect(second.publicKey).toBe(first.publicKey);
       const lnd = connect(second);
       expect(await getInvoice({ lnd, id: paidId })).toMatchObject({
