@@ -1,3 +1,5 @@
+import type { Metadata } from 'next';
+import { socialMetadata } from './_meta/social-metadata';
 import { BoardStage } from './_board/board-stage';
 import { CheckoutPanel } from './_checkout/checkout-panel';
 import { Icon } from './_controls/icons';
@@ -12,6 +14,23 @@ import { ImportPanel } from './_import/import-panel';
 import { InspectorPanel } from './_inspector/inspector-panel';
 import { SessionProvider } from './_session/session-provider';
 import styles from './board-page.module.css';
+
+/** A shared link shows the board (at the view the link points to) in the chat's preview. */
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<Metadata> {
+  return socialMetadata(
+    {
+      title: 'Boltboard',
+      description:
+        'A shared pixel billboard paid with Lightning: draw, pay a few sats a pixel, and everyone sees it live.',
+      path: '/',
+    },
+    await searchParams,
+  );
+}
 
 /** The billboard a visitor paints on: the board fills the screen, the controls float on it. */
 export default function HomePage() {
