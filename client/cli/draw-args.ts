@@ -33,6 +33,9 @@ export const DRAW_USAGE = `Usage: npm run draw -- --image FILE --x X --y Y [opti
                      (neither: print each invoice with a QR code and wait for you to pay it)
   --url U            server (default http://localhost:3000)
   --keep --budget SATS   keep watching and re-buy damaged pixels, spending at most SATS
+  Every invoice is decoded before it is paid: its amount must be the pixels ordered times the
+  board's price, its network the board's, and a run never pays more than the price it printed
+  (plus --budget); anything else is refused and nothing is paid.
   --state-dir D      where the resume file goes (default: the current directory)`;
 
 const int = (min: number) => z.coerce.number().int().min(min);

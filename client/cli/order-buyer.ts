@@ -3,10 +3,13 @@ import type { BoltboardClient } from '../boltboard-client';
 import { BoltboardApiError } from '../http-api';
 import type { DrawState, RememberedOrder } from './draw-state';
 import type { Payer } from './payers';
+import type { SpendingGuard } from './spending-guard';
 
 export interface BuyContext {
   client: BoltboardClient;
   payer: Payer;
+  /** Decodes and checks every invoice before it is paid. */
+  guard: SpendingGuard;
   state: DrawState;
   save: () => Promise<void>;
   byline: { name?: string; message?: string };
@@ -67,12 +70,20 @@ export async function payRememberedOrder(
     signal: waiting.signal,
   });
   paid.catch(() => undefined); // observed below, or abandoned when paying fails
+  let approvedSat: number;
   try {
-    await context.payer.pay(order.paymentRequest, order.amountSat);
+    approvedSat = context.guard.approve(order.paymentRequest, order.pixels.length);
+  } catch (error) {
+    waiting.abort();
+    throw error;
+  }
+  try {
+    await context.payer.pay(order.paymentRequest, approvedSat);
   } catch (error) {
     // Paying may fail while the order was paid after all (an earlier attempt): ask the server.
     const view = await context.client.order(order.id);
     if (view.status !== 'paid') {
+      context.guard.release(approvedSat);
       waiting.abort();
       throw error;
     }

@@ -8,6 +8,7 @@ import { createRememberedOrder, payRememberedOrder, type BuyContext } from './or
 import { createPayer } from './payers';
 import { placedPixels, pixelsToBuy, positionKey, splitIntoOrders } from './pixel-plan';
 import { DrawProgress } from './progress';
+import { SpendingGuard } from './spending-guard';
 import { loadTargetImage, writePreviewPng } from './target-image';
 
 /** What a run did. */
@@ -78,6 +79,12 @@ export async function runDraw(args: DrawArgs, print: (line: string) => void): Pr
     const context: BuyContext = {
       client,
       payer: createPayer(args.payment, client, print),
+      // Never more than the price shown above, plus the --budget given for repairs.
+      guard: new SpendingGuard({
+        network: settings.network,
+        pricePerPixelSat: settings.pricePerPixelSat,
+        maxTotalSat: priceSat + (args.budgetSat ?? 0),
+      }),
       state,
       save: () => saveDrawState(file, state),
       byline: { name: args.name, message: args.message },

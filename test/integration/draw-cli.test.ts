@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoltboardClient } from '../../client';
 import { quantizeToPalette } from '../../protocol/palette-quantize';
 import { startLndSimulator } from '../../server/lightning/simulator';
+import { runDrawCli as draw } from '../support/run-draw-cli';
 import { lndEnv } from '../support/simulator-env';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -24,27 +24,6 @@ function testImageRgba(): Uint8Array {
     }
   }
   return data;
-}
-
-/** Runs the CLI; resolves with its output and exit code. `onLine` may kill it. */
-function draw(
-  args: string[],
-  onLine?: (line: string, kill: () => void) => void,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'client/cli/draw.ts', ...args], {
-      cwd: path.resolve(__dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of chunk.toString().split('\n')) onLine?.(line, () => child.kill('SIGKILL'));
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('close', (code) => resolve({ code, output }));
-  });
 }
 
 describe('npm run draw, end to end against a real server', () => {
