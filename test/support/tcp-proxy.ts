@@ -1,7 +1,8 @@
 // A TCP proxy on 127.0.0.1 for fault injection between the app and an LND node (the simulator or
 // a real one): `pause` leaves every connection open but silent in both directions (a half-open
 // link; bytes wait and flow again on `resume`, as TCP retransmission would deliver them after a
-// healed partition), `dropConnections` destroys the current connections (a reset link).
+// healed partition, and a side closing meanwhile is not told to the other until then),
+// `dropConnections` destroys the current connections (a reset link).
 import net from 'node:net';
 
 /** A running proxy. */
@@ -21,6 +22,8 @@ export interface TcpProxy {
 interface Link {
   client: net.Socket;
   upstream: net.Socket;
+  /** One side closed while paused: hidden from the other side until `resume`, as on a dead link. */
+  closedWhilePaused: boolean;
 }
 
 /** Starts a proxy listening on a free port of 127.0.0.1 and forwarding to `targetHost:targetPort`. */
@@ -28,9 +31,16 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const links = new Set<Link>();
   let paused = false;
 
+  const destroy = (link: Link): void => {
+    links.delete(link);
+    link.client.destroy();
+    link.upstream.destroy();
+  };
   const connect = (link: Link): void => {
     link.client.pipe(link.upstream);
     link.upstream.pipe(link.client);
+    link.client.resume();
+    link.upstream.resume();
   };
   const disconnect = (link: Link): void => {
     link.client.unpipe(link.upstream);
@@ -41,12 +51,11 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
 
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, targetHost);
-    const link: Link = { client, upstream };
+    const link: Link = { client, upstream, closedWhilePaused: false };
     links.add(link);
     const end = (): void => {
-      links.delete(link);
-      client.destroy();
-      upstream.destroy();
+      if (paused) link.closedWhilePaused = true;
+      else destroy(link);
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
@@ -71,19 +80,17 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     resume() {
       if (!paused) return;
       paused = false;
-      links.forEach(connect);
+      for (const link of [...links]) {
+        connect(link);
+        // Held bytes flow first; then the close that happened meanwhile reaches the other side.
+        if (link.closedWhilePaused) setImmediate(() => destroy(link));
+      }
     },
     dropConnections() {
-      for (const link of [...links]) {
-        link.client.destroy();
-        link.upstream.destroy();
-      }
+      [...links].forEach(destroy);
     },
     close() {
-      for (const link of [...links]) {
-        link.client.destroy();
-        link.upstream.destroy();
-      }
+      [...links].forEach(destroy);
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

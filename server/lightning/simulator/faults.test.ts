@@ -20,6 +20,7 @@ import {
   nextUpdate,
   pause,
   rejectionOf,
+  waitFor,
 } from './simulator-test-support';
 
 describe('lnd simulator faults', () => {
@@ -177,6 +178,26 @@ describe('lnd simulator faults', () => {
       proxy.resume();
       await nextUpdate(sub, (u) => u.id === invoice.id && u.is_confirmed);
       expect((await info).public_key).toBe(sim.publicKey);
+    });
+
+    it('hides what the node does to the stream while paused: its end arrives on resume', async () => {
+      const lnd = viaProxy();
+      const sub = subscribe({ lnd, restart_delay_ms: 60_000 });
+      sub.on('invoice_updated', () => undefined);
+      const errors: unknown[] = [];
+      sub.on('error', (err) => errors.push(err));
+      await createInvoice({ lnd, tokens: 6 });
+      proxy.pause();
+      sim.dropInvoiceStreams();
+      await pause(300);
+      expect(errors).toEqual([]);
+      proxy.resume();
+      await waitFor(() => errors.length > 0);
+      expect(errors[0]).toMatchObject([
+        503,
+        'UnexpectedInvoiceSubscriptionError',
+        { err: { code: 14 } },
+      ]);
     });
 
     it('dropConnections ends the stream with an error', async () => {
