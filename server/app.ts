@@ -35,6 +35,7 @@ import { broadcastChanges } from './realtime/broadcast-changes';
 import { joinCluster } from './realtime/cluster';
 import { attachSocketApi, type BoardServer } from './realtime/socket-api';
 import { attachSatoshisPlaceApi } from './realtime/satoshis-place';
+import { SOCKET_MESSAGE_MAX_BYTES } from './realtime/socket-guard';
 import { Metrics } from './observability/metrics';
 import { followPayments } from './orders/payment-follower';
 import { broadcastViewerCount } from './realtime/viewer-count';
@@ -182,7 +183,7 @@ export async function startBoltboard(
         });
     });
     const io: BoardServer = new Server(httpServer, {
-      maxHttpBufferSize: config.maxBodyBytes,
+      maxHttpBufferSize: SOCKET_MESSAGE_MAX_BYTES, // bigger orders go over HTTP
       serveClient: false,
       destroyUpgrade: false,
       allowEIO3: true, // satoshis.place bots of 2018 connect with socket.io-client 2.x

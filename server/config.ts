@@ -47,6 +47,8 @@ export interface EdgeConfig {
   orderRateLimitGlobalPerMinute: number;
   /** Open socket.io connections per client (address, or /64 for IPv6). */
   maxConnectionsPerClient: number;
+  /** Events one socket may send a minute (bursts of a fifth of that). */
+  socketEventsPerMinute: number;
   /** Unpaid orders expired longer than this lose their packed pixels. */
   orderPayloadRetentionHours: number;
   /** When set, `/api/metrics` needs `Authorization: Bearer <token>`. */
@@ -119,6 +121,7 @@ const envSchema = z.object({
   TRUST_PROXY_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
   ORDER_RATE_LIMIT_GLOBAL_PER_MINUTE: integer(1, 100_000_000).optional(),
   MAX_CONNECTIONS_PER_CLIENT: integer(1, 1_000_000).default(50),
+  SOCKET_EVENTS_PER_MINUTE: integer(1, 1_000_000_000).default(300),
   ORDER_PAYLOAD_RETENTION_HOURS: integer(1, 87_600).default(24),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
@@ -166,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       orderRateLimitGlobalPerMinute:
         e.ORDER_RATE_LIMIT_GLOBAL_PER_MINUTE ?? e.ORDER_RATE_LIMIT_PER_MINUTE * 20,
       maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
+      socketEventsPerMinute: e.SOCKET_EVENTS_PER_MINUTE,
       orderPayloadRetentionHours: e.ORDER_PAYLOAD_RETENTION_HOURS,
       metricsToken: e.METRICS_TOKEN,
     },

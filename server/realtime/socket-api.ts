@@ -8,6 +8,7 @@ import { getOrder } from '../orders/get-order';
 import { placeOrder } from '../orders/place-order';
 import { clientKey as clientKeyOf } from '../http/client-address';
 import { parseInput } from '../validation';
+import { capConnectionsPerClient, guardSocketEvents, socketEventLimiter } from './socket-guard';
 
 /** Messages between instances (through the cluster adapter). */
 export interface InterServerEvents {
@@ -26,9 +27,12 @@ export function orderRoom(orderId: string): string {
   return `order:${orderId}`;
 }
 
-/** The socket.io API of the default namespace (DESIGN.md section 4). */
+/** The socket.io API of the default namespace (docs/socket-events.md). */
 export function attachSocketApi(io: BoardServer, context: AppContext): void {
+  capConnectionsPerClient(io.engine, context);
+  const limiter = socketEventLimiter(context);
   io.on('connection', (socket) => {
+    guardSocketEvents(socket, limiter);
     const clientKey = clientKeyOf(socket.request, context.config.edge.trustProxy);
     socket.emit('hello', {
       seq: context.changeLog.board.seq,

@@ -33,6 +33,7 @@ export async function startTestServer(
     DATABASE_URL: databaseUrl,
     ORDER_RATE_LIMIT_PER_MINUTE: '100000',
     MAX_OPEN_ORDERS_PER_CLIENT: '100000',
+    SOCKET_EVENTS_PER_MINUTE: '100000000',
     ...env,
   });
   const app = await startBoltboard(config, {

@@ -9,6 +9,7 @@ import { placeOrder } from '../../orders/place-order';
 import { clientKey as clientKeyOf } from '../../http/client-address';
 import { parseInput } from '../../validation';
 import type { BoardServer } from '../socket-api';
+import { guardSocketEvents, socketEventLimiter } from '../socket-guard';
 import { BoardDataUrl } from './board-data-url';
 import { SATOSHIS_PLACE_NAMESPACE, type LegacyNamespace } from './legacy-namespace';
 import { startSettledPushes, type LegacySessions } from './settled-pushes';
@@ -39,7 +40,9 @@ export function attachSatoshisPlaceApi(io: BoardServer, context: AppContext): ()
     return { error: response.body.error.message };
   };
 
+  const limiter = socketEventLimiter(context);
   nsp.on('connection', (socket) => {
+    guardSocketEvents(socket, limiter);
     const clientKey = clientKeyOf(socket.request, context.config.edge.trustProxy);
     socket.on('GET_SETTINGS', () => {
       socket.emit('GET_SETTINGS_RESULT', { data: settings });
