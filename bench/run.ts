@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only name,name]`: the figures of DESIGN.md section 7,
+// `npm run bench [-- --quick] [-- --only name,name]`: the performance figures of the README,
 // measured against real server processes (API only) with load from separate processes.
 // Prints a table, then one JSON object as the last line.
 import os from 'node:os';

@@ -5,6 +5,7 @@ import { SocketSection } from './_sections/socket-section';
 import { LimitsSection } from './_sections/limits-section';
 import { ExamplesSection } from './_sections/examples-section';
 import { SatoshisPlaceSection } from './_sections/satoshis-place-section';
+import { GuidesSection } from './_guides/guides-section';
 
 export const metadata: Metadata = {
   title: 'Boltboard API',
@@ -34,6 +35,7 @@ export default function DocsPage() {
           <code>{'{ "error": { "code": "snake_case", "message": "human text" } }'}</code> (HTTP
           4xx/5xx, or <code>{'{ ok: false, error }'}</code> in a socket acknowledgement).
         </p>
+        <GuidesSection />
         <HttpSection />
         <SocketSection />
         <LimitsSection />

@@ -1,4 +1,4 @@
--- Orders, the append-only change log, and board snapshots (DESIGN.md section 2).
+-- Orders, the append-only change log, and board snapshots (docs/data-model.md).
 
 CREATE TABLE orders (
   id              uuid PRIMARY KEY,

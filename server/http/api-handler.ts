@@ -16,7 +16,7 @@ import { guardWrite } from './write-guard';
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** Every `/api/*` route of DESIGN.md section 4 (also listed in the OpenAPI document). */
+/** Every `/api/*` route of docs/api.md (also listed in the OpenAPI document). */
 export function createApiRouter(context: AppContext): Router {
   const router = new Router();
   addBoardRoutes(router, context);
