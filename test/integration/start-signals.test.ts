@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,7 +53,46 @@ describe('npm start under a service manager', () => {
     await expectAllGone(started.pids);
   }, 90_000);
 
-  async function startWithNpm(): Promise<Started> {
+  it('runs the systemd unit of docs/ as it is written, and stops on its KillSignal', async () => {
+    const unit = readFileSync(path.join(REPO, 'docs', 'boltboard.service'), 'utf8');
+    const [program, ...args] = /^ExecStart=(.+)$/m.exec(unit)![1].split(' ');
+    const killSignal = /^KillSignal=(\w+)$/m.exec(unit)![1] as NodeJS.Signals;
+    // API-only: the same production start without needing a page build in the test.
+    const started = await startWithNpm([...args, '--', '--api-only'], program);
+    const signalled = Date.now();
+    started.npm.kill(killSignal);
+    expect(await withTimeout(started.exited, 10_000)).toEqual({ code: 0, signal: null });
+    console.log(`the unit's ExecStart stopped ${Date.now() - signalled} ms after ${killSignal}`);
+    await expectAllGone(started.pids);
+  }, 90_000);
+
+  it('the production start refuses to run without a build, in one sentence', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'boltboard-unbuilt-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    await mkdir(path.join(root, 'scripts'));
+    await mkdir(path.join(root, 'node_modules', '.bin'), { recursive: true });
+    await copyFile(
+      path.join(REPO, 'scripts', 'start.mjs'),
+      path.join(root, 'scripts', 'start.mjs'),
+    );
+    await copyFile(
+      path.join(REPO, 'node_modules', '.bin', 'tsx'),
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+    );
+    const result = spawnSync(process.execPath, ['scripts/start.mjs', '--no-build'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'The pages are not built: run `npm run build` once, then start again.\n',
+    );
+  });
+
+  async function startWithNpm(
+    args = ['start', '--', '--api-only'],
+    program = 'npm',
+  ): Promise<Started> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'boltboard-start-'));
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
@@ -64,7 +103,7 @@ describe('npm start under a service manager', () => {
     };
     delete env.DATABASE_URL;
     for (const key of Object.keys(env)) if (key.startsWith('LND_')) delete env[key];
-    const npm = spawn('npm', ['start', '--', '--api-only'], {
+    const npm = spawn(program, args, {
       cwd: REPO,
       env: { ...env, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
