@@ -109,8 +109,10 @@ export function runNodeContract(
       await target.pay(first.paymentRequest);
       await target.pay(second.paymentRequest);
       const listed = await lnService.getInvoices({ lnd: adminLnd, limit: 1000 });
+      // ln-service lists confirmed_index although its typings lack it.
       const indexOf = (hash: string) =>
-        listed.invoices.find((i) => i.id === hash)!.confirmed_index!;
+        (listed.invoices.find((i) => i.id === hash) as { confirmed_index?: number })
+          .confirmed_index!;
       const firstIndex = indexOf(first.paymentHash);
       expect(indexOf(second.paymentHash)).toBeGreaterThan(firstIndex);
 
