@@ -3,7 +3,7 @@
 # outside the clone (REGTEST_CACHE, default ~/.cache/boltboard/regtest). Prints the bin folder
 # on stdout, progress on stderr. Several callers at once wait for one build (a lock file).
 # lnd's go.mod has replace directives, so `go install lnd@version` refuses it: we build inside a
-# writable copy of the downloaded module instead.
+# writable copy of the downloaded module instead (binaries move into the bin folder only once built).
 set -euo pipefail
 
 LND_VERSION="${LND_VERSION:-v0.20.1-beta}"
@@ -11,7 +11,11 @@ BTCD_VERSION="${BTCD_VERSION:-v0.24.2}"
 cache="${REGTEST_CACHE:-$HOME/.cache/boltboard/regtest}"
 bin="$cache/bin-lnd-$LND_VERSION-btcd-$BTCD_VERSION"
 
-built() { [ -x "$bin/lnd" ] && [ -x "$bin/lncli" ] && [ -x "$bin/btcd" ] && [ -x "$bin/btcctl" ]; }
+# btcd deletes its regtest database at every start (btcd.go, removeRegressionDB): we build it
+# from a copy without that call, so the chain (and the channel on it) survives a restart.
+btcd_ready() { [ -x "$bin/btcd" ] && [ -x "$bin/btcctl" ] && [ -f "$bin/btcd-keeps-regtest-db" ]; }
+lnd_ready() { [ -x "$bin/lnd" ] && [ -x "$bin/lncli" ]; }
+built() { btcd_ready && lnd_ready; }
 
 if built; then
   echo "$bin"
@@ -39,21 +43,42 @@ if command -v flock >/dev/null 2>&1; then
   fi
 fi
 
-partial="$bin.partial"
-rm -rf "$partial" && mkdir -p "$partial"
+# A writable copy of a module's source from the module cache; prints its path.
+module_copy() {
+  local dir
+  dir=$(go mod download -json "$1@$2" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  local copy="$cache/src-$3-$2"
+  rm -rf "$copy" && cp -r "$dir" "$copy" && chmod -R u+w "$copy"
+  echo "$copy"
+}
+
 started=$(date +%s)
+mkdir -p "$bin"
 
-echo "regtest: building btcd $BTCD_VERSION" >&2
-GOBIN="$partial" go install "github.com/btcsuite/btcd@$BTCD_VERSION" "github.com/btcsuite/btcd/cmd/btcctl@$BTCD_VERSION" >&2
+if ! btcd_ready; then
+  echo "regtest: building btcd $BTCD_VERSION" >&2
+  src=$(module_copy github.com/btcsuite/btcd "$BTCD_VERSION" btcd)
+  if ! grep -q '^[[:space:]]*removeRegressionDB(dbPath)$' "$src/btcd.go"; then
+    echo "regtest: btcd $BTCD_VERSION no longer has the removeRegressionDB call this script removes; update build.sh" >&2
+    exit 1
+  fi
+  sed -i 's|^\([[:space:]]*\)removeRegressionDB(dbPath)$|\1// Boltboard: the regtest chain is kept across restarts.|' "$src/btcd.go"
+  rm -rf "$bin.partial" && mkdir -p "$bin.partial"
+  (cd "$src" && go build -trimpath -o "$bin.partial/" . ./cmd/btcctl) >&2
+  mv "$bin.partial/btcd" "$bin.partial/btcctl" "$bin/"
+  rm -rf "$src" "$bin.partial"
+  touch "$bin/btcd-keeps-regtest-db"
+fi
 
-echo "regtest: building lnd $LND_VERSION (10-20 minutes the first time on 2 cores)" >&2
-module_dir=$(go mod download -json "github.com/lightningnetwork/lnd@$LND_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-src="$cache/src-lnd-$LND_VERSION"
-rm -rf "$src" && cp -r "$module_dir" "$src" && chmod -R u+w "$src"
-(cd "$src" && go build -trimpath -tags="signrpc walletrpc chainrpc invoicesrpc routerrpc peersrpc" \
-  -o "$partial/" ./cmd/lnd ./cmd/lncli) >&2
-rm -rf "$src"
+if ! lnd_ready; then
+  echo "regtest: building lnd $LND_VERSION (10-20 minutes the first time on 2 cores)" >&2
+  src=$(module_copy github.com/lightningnetwork/lnd "$LND_VERSION" lnd)
+  rm -rf "$bin.partial" && mkdir -p "$bin.partial"
+  (cd "$src" && go build -trimpath -tags="signrpc walletrpc chainrpc invoicesrpc routerrpc peersrpc" \
+    -o "$bin.partial/" ./cmd/lnd ./cmd/lncli) >&2
+  mv "$bin.partial/lnd" "$bin.partial/lncli" "$bin/"
+  rm -rf "$src" "$bin.partial"
+fi
 
-mv "$partial" "$bin"
 echo "regtest: built in $(($(date +%s) - started)) s" >&2
 echo "$bin"
