@@ -13,6 +13,12 @@ describe('isConnectionError', () => {
     ['connection failure', pgError('08006'), true],
     ['pool timeout', new Error('timeout exceeded when trying to connect'), true],
     ['terminated', new Error('Connection terminated unexpectedly'), true],
+    [
+      'closed to connections',
+      pgError('55000', 'database "b" is not currently accepting connections'),
+      true,
+    ],
+    ['other prerequisite state', pgError('55000', 'cannot drop'), false],
     ['syntax error', pgError('42601', 'syntax error at or near'), false],
     ['not null violation', pgError('23502'), false],
     ['undefined table', pgError('42P01'), false],

@@ -11,6 +11,10 @@ export function isConnectionError(error: unknown): boolean {
     if (/^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH|AI_AGAIN)$/.test(code))
       return true;
     if (code === 'ENOTFOUND') return true;
+    // A database closed to new connections (ALTER DATABASE ... ALLOW_CONNECTIONS false).
+    if (code === '55000' && typeof message === 'string' && /accepting connections/.test(message)) {
+      return true;
+    }
   }
   return (
     typeof message === 'string' &&

@@ -26,6 +26,11 @@ export function connectLnd(credentials: () => NodeCredentials): LightningNode {
 }
 
 const CREDENTIALS_RECHECK_MS = 5_000;
+/**
+ * ln-service sets no gRPC deadline: through a half-open link a call would never return, and
+ * the checks waiting on it would stop for good. Past this, a call counts as unreachable.
+ */
+const CALL_DEADLINE_MS = 20_000;
 
 class LnServiceNode implements LightningNode {
   private lnd: AuthenticatedLnd;
@@ -67,7 +72,7 @@ class LnServiceNode implements LightningNode {
   async checkAccess(): Promise<NodeAccess> {
     const granted = async (call: () => Promise<unknown>) => {
       try {
-        await call();
+        await withDeadline(call());
         return true;
       } catch (error) {
         const problem = nodeProblemOf(error);
@@ -104,7 +109,7 @@ class LnServiceNode implements LightningNode {
   async lookupInvoice(paymentHash: string): Promise<InvoiceStatus> {
     let invoice;
     try {
-      invoice = await lnService.getInvoice({ lnd: this.lnd, id: paymentHash });
+      invoice = await withDeadline(lnService.getInvoice({ lnd: this.lnd, id: paymentHash }));
     } catch (error) {
       if (nodeProblemOf(error) === 'not_found') return { state: 'not_found' };
       this.refreshCredentials(error);
@@ -189,7 +194,7 @@ class LnServiceNode implements LightningNode {
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await withDeadline(work());
     } catch (error) {
       this.refreshCredentials(error);
       throw new NodeError(error);
@@ -206,6 +211,17 @@ class LnServiceNode implements LightningNode {
 }
 
 type RawUnary = (request: object, callback: (err: unknown, response: unknown) => void) => void;
+
+function withDeadline<T>(call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject({ code: 4, details: `Deadline exceeded: no answer in ${CALL_DEADLINE_MS} ms` }),
+      CALL_DEADLINE_MS,
+    );
+  });
+  return Promise.race([call, deadline]).finally(() => clearTimeout(timer));
+}
 
 function authenticate(credentials: NodeCredentials): AuthenticatedLnd {
   return lnService.authenticatedLndGrpc({

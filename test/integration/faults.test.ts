@@ -69,7 +69,7 @@ describe('faults: the node and the database go away and come back', () => {
     expect(refused.headers.get('retry-after')).toBeTruthy();
     const health = await api<{ lightning: string; database: string }>(server.url, '/api/health');
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ lightning: 'down', database: 'up' });
+    expect(health.body).toMatchObject({ lightning: 'unreachable', database: 'up' });
 
     simulator = await startLndSimulator({ dir: simulatorDir, port });
     await waitUntil(

@@ -1,10 +1,10 @@
 // lnrpc.Lightning/GetInfo: identifies the node as the boltboard regtest simulator.
-// SIMULATOR_ALIAS is the one definition of the alias; the app recognises the simulator by it.
+// The alias is defined once, outside the simulator, so the app can name it without loading this.
+import { SIMULATOR_ALIAS } from '../simulator-identity';
 import { BEST_HEADER_TIMESTAMP, BLOCK_HASH, BLOCK_HEIGHT } from './chain';
 import type { Message } from './fields';
 
-/** Alias every simulated node reports, so nobody mistakes it for a real node. */
-export const SIMULATOR_ALIAS = 'boltboard-lnd-simulator';
+export { SIMULATOR_ALIAS };
 
 /** Version string reported in GetInfo. */
 export const SIMULATOR_VERSION = '0.20.1-beta commit=boltboard-lnd-simulator';

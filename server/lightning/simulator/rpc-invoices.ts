@@ -38,9 +38,12 @@ const invalid = (message: string): RpcError => new RpcError(grpc.status.INVALID_
 function requestedValueMsat(request: Message): bigint {
   const sat = int(request, 'value');
   const msat = int(request, 'value_msat');
-  if (sat !== 0n && msat !== 0n) throw invalid('value and value_msat are mutually exclusive');
+  // As lnrpc.UnmarshallAmt answers (a plain error: gRPC UNKNOWN).
+  if (sat !== 0n && msat !== 0n) {
+    throw new RpcError(grpc.status.UNKNOWN, 'sat and msat arguments are mutually exclusive');
+  }
   const value = msat !== 0n ? msat : sat * 1000n;
-  if (value < 0n) throw invalid('amount cannot be negative');
+  if (value < 0n) throw new RpcError(grpc.status.UNKNOWN, 'amount cannot be negative');
   return value;
 }
 
