@@ -10,6 +10,8 @@ import { StatusBar } from './_controls/status-bar';
 import { ToolBar } from './_controls/tool-bar';
 import { ZoomControls } from './_controls/zoom-controls';
 import { LiveFeed } from './_feed/live-feed';
+import { SiteNav } from './_controls/site-nav';
+import { IntroCard } from './_intro/intro-card';
 import { ImportPanel } from './_import/import-panel';
 import { InspectorPanel } from './_inspector/inspector-panel';
 import { SessionProvider } from './_session/session-provider';
@@ -47,6 +49,7 @@ export default function HomePage() {
             <span className="brand-name">Boltboard</span>
           </span>
           <StatusBar />
+          <SiteNav />
         </header>
         <aside className="side" aria-label="Live activity">
           <LiveFeed />
@@ -65,6 +68,7 @@ export default function HomePage() {
           </div>
         </footer>
         <NoticeToast />
+        <IntroCard />
       </main>
     </SessionProvider>
   );

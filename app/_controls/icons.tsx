@@ -24,6 +24,20 @@ const PATHS: Record<string, ReactNode> = {
   fit: <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />,
   close: <path d="M6 6l12 12M18 6L6 18" />,
   bolt: <path d="M13 2L4 14h7l-1 8 9-12h-7l1-8z" />,
+  help: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5h.01" />
+    </>
+  ),
+  eye: (
+    <>
+      <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </>
+  ),
+  play: <path d="M7 4l13 8-13 8V4z" />,
+  pause: <path d="M7 4v16M17 4v16" />,
 };
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,10 @@
 'use client';
 
+import { boardExtras, satsText } from '../_intro/board-extras';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
+import { Icon } from './icons';
+import styles from './status-bar.module.css';
 
 const STATE_TEXT = {
   connecting: 'connecting…',
@@ -11,11 +14,12 @@ const STATE_TEXT = {
   'catching-up': 'catching up…',
 } as const;
 
-/** Connection state, people watching, and the pixel under the pointer. */
+/** Connection state, people watching, the price, the day's pace and the pixel under the pointer. */
 export function StatusBar() {
   const session = useSession();
   const { state, viewers, seq, settings } = useStore(session.connection.status);
   const { hover } = useStore(session.ui);
+  const { activity24h } = boardExtras(settings);
   return (
     <div className="status-bar">
       <span
@@ -30,13 +34,36 @@ export function StatusBar() {
         {STATE_TEXT[state]}
       </span>
       {viewers !== null && (
-        <span className="status-pill" data-testid="viewers">
-          {viewers} watching
+        <span className="status-pill" data-testid="viewers" title={`${viewers} watching`}>
+          <span className={styles.phoneOnly} aria-hidden="true">
+            <Icon name="eye" />
+          </span>
+          <span>
+            {viewers}
+            <span className={styles.wideOnly}> watching</span>
+          </span>
+        </span>
+      )}
+      {settings && (
+        <span className={`status-pill ${styles.price}`} data-testid="price-per-pixel">
+          <span>
+            {satsText(settings.pricePerPixelSat)}
+            <span className={styles.wideOnly}> per pixel</span>
+            <span className={styles.phoneOnly}>/px</span>
+          </span>
+        </span>
+      )}
+      {activity24h && (
+        <span className={`status-pill ${styles.wideOnly}`} data-testid="activity-24h">
+          {activity24h.pixels.toLocaleString('en')} px · {activity24h.orders.toLocaleString('en')}{' '}
+          orders today
         </span>
       )}
       {settings?.simulated && (
         <span className="status-pill status-test" title="Payments are simulated">
-          test network
+          <span>
+            test<span className={styles.wideOnly}> network</span>
+          </span>
         </span>
       )}
       <span className="status-coords" data-testid="coords" aria-live="off">

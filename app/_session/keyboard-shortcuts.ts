@@ -41,8 +41,10 @@ export function attachKeyboardShortcuts(session: Session): () => void {
       const count = session.settings?.palette.length ?? 1;
       const step = key === ']' ? 1 : count - 1;
       session.setColor((session.ui.get().color + step) % count);
-    } else if (key === 'Escape') session.openPanel('none');
-    else {
+    } else if (key === 'Escape') {
+      if (session.ui.get().intro) session.ui.set({ intro: false });
+      else session.openPanel('none');
+    } else {
       const tool = (Object.keys(TOOL_KEYS) as Tool[]).find((name) => TOOL_KEYS[name] === key);
       if (!tool) return;
       session.setTool(tool);

@@ -24,6 +24,8 @@ export interface UiState {
   selected: Point | null;
   panel: Panel;
   notice: string | null;
+  /** The short explanation for newcomers is open. */
+  intro: boolean;
 }
 
 export interface StageElements {
@@ -51,6 +53,7 @@ export class Session {
     selected: null,
     panel: 'none',
     notice: null,
+    intro: false,
   });
   private readonly feedState = new FeedState();
   readonly feed = this.feedState.store;

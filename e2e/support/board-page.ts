@@ -1,7 +1,13 @@
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 
-/** Opens the board (optionally at a view) and waits until it is live. */
-export async function openBoard(page: Page, query = ''): Promise<void> {
+/**
+ * Opens the board (optionally at a view) and waits until it is live. The first-visit
+ * introduction is marked as seen unless `{ intro: true }`: most tests are about other things.
+ */
+export async function openBoard(page: Page, query = '', { intro = false } = {}): Promise<void> {
+  if (!intro) {
+    await page.addInitScript(() => localStorage.setItem('boltboard.intro-seen', 'e2e'));
+  }
   await page.goto(`/${query}`);
   await expect(page.getByTestId('board-status')).toContainText('live');
 }
