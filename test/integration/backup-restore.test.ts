@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -160,6 +160,8 @@ describe('backup and restore (embedded PostgreSQL in DATA_DIR)', () => {
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'boltboard-backup-embedded-'));
+    // Enterable by the postgres user (as root), so each cluster stays inside its DATA_DIR.
+    await chmod(work, 0o755);
   });
   afterAll(async () => {
     for (const server of servers) {
