@@ -52,6 +52,11 @@ export const settingsSchema = z.object({
   invoiceExpirySeconds: z.number().int(),
   network: z.string(),
   simulated: z.boolean().describe('True while the regtest LND simulator is the node.'),
+  testWallet: z
+    .boolean()
+    .describe(
+      'True while POST /api/dev/pay is open: a regtest test wallet pays invoices of this board.',
+    ),
   seq,
 });
 

@@ -10,6 +10,8 @@ export interface BoardSettings {
   network: string;
   /** True while the built-in regtest LND simulator is the node: payments are not real. */
   simulated: boolean;
+  /** True while `POST /api/dev/pay` is open: a test wallet on regtest (the simulator's, or a configured wallet node) pays. */
+  testWallet: boolean;
   seq: number;
 }
 

@@ -20,9 +20,13 @@ export interface AppContext {
   config: Config;
   log: Logger;
   db: Db;
+  /** A small pool of its own for history reads, so readers never take settlement's connections. */
+  readDb: Db;
   lightning: LightningNode;
   /** The node's network and readiness; `simulated` (regtest simulator) opens `/api/dev/pay`. */
   node: NodeWatcher;
+  /** A regtest buyer's node (WALLET_LND_*) that `/api/dev/pay` pays through, when configured. */
+  testWallet: LightningNode | undefined;
   changeLog: ChangeLog;
   recentChanges: RecentChanges;
   pngCache: BoardPngCache;
@@ -47,6 +51,15 @@ export function boardSettings(context: AppContext): BoardSettings {
     invoiceExpirySeconds: config.invoiceExpirySeconds,
     network: context.node.network,
     simulated: context.node.simulated,
+    testWallet: testWalletOpen(context),
     seq: context.changeLog.board.seq,
   };
+}
+
+/** `/api/dev/pay` is open on regtest only, with the simulator or a configured wallet node. */
+export function testWalletOpen(context: Pick<AppContext, 'node' | 'testWallet'>): boolean {
+  return (
+    context.node.network === 'regtest' &&
+    (context.node.simulated || context.testWallet !== undefined)
+  );
 }

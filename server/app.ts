@@ -55,6 +55,8 @@ export interface RunningBoltboard {
 }
 
 const RECENT_CHANGES_MAX_PIXELS = 1_000_000;
+/** Connections for history reads (past boards, catch-up beyond memory), apart from settlement's. */
+const HISTORY_READ_CONNECTIONS = 3;
 
 /** Starts one Boltboard instance: database, Lightning, board, HTTP + socket.io on one port. */
 export async function startBoltboard(
@@ -80,6 +82,12 @@ export async function startBoltboard(
       log.warn({ err: error }, 'idle database connection failed'),
     );
     cleanups.push(() => db.end());
+    const readDb = createPool(
+      config.databaseUrl ?? embedded!.url,
+      (error) => log.warn({ err: error }, 'idle history-read connection failed'),
+      HISTORY_READ_CONNECTIONS,
+    );
+    cleanups.push(() => readDb.end());
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
 
@@ -155,12 +163,16 @@ export async function startBoltboard(
       config,
       log,
       db,
+      readDb,
       lightning,
       node,
+      testWallet: config.testWallet
+        ? connectLnd(() => readNodeCredentials(config.testWallet!))
+        : undefined,
       changeLog,
       recentChanges: new RecentChanges(RECENT_CHANGES_MAX_PIXELS),
       pngCache: new BoardPngCache(board, config.palette),
-      pastBoards: new PastBoards(db, board, config.palette),
+      pastBoards: new PastBoards(readDb, board, config.palette),
       settlements,
       snapshots,
       orderEvents: new OrderEvents(),

@@ -17,6 +17,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   lightning: LightningConfig;
+  /** A regtest buyer's node the page's test wallet pays through (`npm run regtest` prints it). */
+  testWallet: Extract<LightningConfig, { kind: 'lnd' }> | undefined;
   /** Every this often each pending order is checked with the node, whatever the stream says. */
   orderCheckEveryMs: number;
   adminToken: string | undefined;
@@ -86,6 +88,9 @@ const envSchema = z.object({
   LND_CERT: optionalText,
   LND_MACAROON: optionalText,
   LND_NETWORK: optionalText,
+  WALLET_LND_GRPC_HOST: optionalText,
+  WALLET_LND_CERT: optionalText,
+  WALLET_LND_MACAROON: optionalText,
   ORDER_CHECK_EVERY_SECONDS: integer(1, 3600).default(30),
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   CANVAS_WIDTH: integer(1, 4096).default(1000),
@@ -147,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     lightning: lightning(e),
+    testWallet: testWallet(e),
     orderCheckEveryMs: e.ORDER_CHECK_EVERY_SECONDS * 1000,
     adminToken: e.ADMIN_TOKEN,
     width: e.CANVAS_WIDTH,
@@ -202,4 +208,24 @@ function lightning(env: Parameters<typeof lightningConfig>[0]): LightningConfig 
     if (error instanceof LightningConfigError) throw new ConfigError(error.variable, error.message);
     throw error;
   }
+}
+
+function testWallet(e: {
+  WALLET_LND_GRPC_HOST?: string;
+  WALLET_LND_CERT?: string;
+  WALLET_LND_MACAROON?: string;
+}): Config['testWallet'] {
+  const {
+    WALLET_LND_GRPC_HOST: grpcHost,
+    WALLET_LND_CERT: cert,
+    WALLET_LND_MACAROON: macaroon,
+  } = e;
+  if (grpcHost === undefined && cert === undefined && macaroon === undefined) return undefined;
+  if (grpcHost === undefined || macaroon === undefined) {
+    throw new ConfigError(
+      grpcHost === undefined ? 'WALLET_LND_GRPC_HOST' : 'WALLET_LND_MACAROON',
+      'is required with the other WALLET_LND_* variables',
+    );
+  }
+  return { kind: 'lnd', grpcHost, cert, macaroon, network: 'regtest' };
 }

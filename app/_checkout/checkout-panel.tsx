@@ -109,7 +109,7 @@ export function CheckoutPanel() {
           deadlineMs={state.deadlineMs}
           expired={state.step === 'expired'}
           paying={state.paying}
-          simulated={session.settings?.simulated ?? false}
+          simulated={session.settings?.testWallet ?? session.settings?.simulated ?? false}
           onExpired={expire}
           onRenew={() => void flow.renew()}
           onTestWallet={() => void flow.payWithTestWallet()}

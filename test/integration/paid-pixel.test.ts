@@ -161,7 +161,23 @@ describe('a paid pixel, end to end (PostgreSQL + LND simulator over gRPC)', () =
       body: { paymentRequest: created.body.paymentRequest },
     });
     expect(second.status).toBe(400);
-    expect(second.body).toMatchObject({ error: { code: 'payment_failed' } });
+    expect(second.body).toMatchObject({ error: { code: 'invalid_request' } });
+    expect(JSON.stringify(second.body)).toMatch(/already paid/);
+  });
+
+  it("pays with the test wallet only invoices of the board's own pending orders", async () => {
+    // A real invoice of the same node that no order of this board asked for.
+    const foreign = await server.context.lightning.createInvoice({
+      amountMsat: 21_000_000,
+      description: 'someone else',
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    const refused = await api(server.url, '/api/dev/pay', {
+      body: { paymentRequest: foreign.paymentRequest },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/only invoices of this board's own orders/);
+    expect((await server.context.lightning.lookupInvoice(foreign.paymentHash)).state).toBe('open');
   });
 
   it('tells a socket that created an order when it is paid', async () => {

@@ -1,7 +1,7 @@
 import { parsePaymentRequest } from 'invoices';
 import { findOrderByPaymentHash } from '../../../db/queries/orders';
 import { devPayBodySchema } from '../../../protocol/http-schemas';
-import type { AppContext } from '../../app-context';
+import { testWalletOpen, type AppContext } from '../../app-context';
 import { AppError } from '../../app-error';
 import { describeLnError } from '../../lightning/lightning-node';
 import { parseInput } from '../../validation';
@@ -9,14 +9,14 @@ import { readJsonBody, sendJson } from '../respond';
 import type { Router } from '../router';
 
 /**
- * `POST /api/dev/pay`: the simulator's test wallet pays an invoice through ln-service, as any
- * wallet would. Open only while the node is the simulator on regtest, and only for invoices of
- * this app's own pending orders; answers once painted.
+ * `POST /api/dev/pay`: a test wallet pays an invoice through ln-service, as any wallet would:
+ * the configured regtest wallet node (WALLET_LND_*, as `npm run regtest` prints), or else the
+ * simulator itself. Open only on regtest, and only for invoices of this app's own pending
+ * orders; answers once painted.
  */
 export function addDevPayRoute(router: Router, context: AppContext): void {
   router.add('POST', '/api/dev/pay', async (req, res) => {
-    const { node } = context;
-    if (!node.simulated || node.network !== 'regtest') {
+    if (!testWalletOpen(context)) {
       throw new AppError('not_found', 'No route POST /api/dev/pay.', 404);
     }
     const { paymentRequest } = parseInput(devPayBodySchema, await readJsonBody(req, 64 * 1024));
@@ -42,7 +42,7 @@ export function addDevPayRoute(router: Router, context: AppContext): void {
       );
     }
     try {
-      await context.lightning.payInvoice(paymentRequest);
+      await (context.testWallet ?? context.lightning).payInvoice(paymentRequest);
     } catch (error) {
       throw new AppError(
         'payment_failed',
