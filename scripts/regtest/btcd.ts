@@ -114,13 +114,41 @@ export async function stopBtcd(files: BtcdFiles, btcd: BtcdInfo): Promise<void> 
   await terminate(pid, files.pidFile);
 }
 
-/** Mines `count` blocks to btcd's --miningaddr; returns the new height. */
+/** The last block mined through generateBlocks, kept beside btcd's certificate. */
+interface MinedTip {
+  height: number;
+  hash: string;
+}
+const minedTipFile = (btcd: BtcdInfo) => path.join(path.dirname(btcd.cert), 'mined-tip.json');
+
+/** Mines `count` blocks to btcd's --miningaddr, records the tip; returns the new height. */
 export async function generateBlocks(btcd: BtcdInfo, count: number): Promise<number> {
   // Batches keep each RPC call short.
   for (let left = count; left > 0; left -= 100) {
     await btcdCall(btcd, 'generate', [Math.min(left, 100)]);
   }
-  return btcdCall<number>(btcd, 'getblockcount');
+  const height = await btcdCall<number>(btcd, 'getblockcount');
+  const tip: MinedTip = { height, hash: await btcdCall<string>(btcd, 'getblockhash', [height]) };
+  await writeFile(minedTipFile(btcd), `${JSON.stringify(tip)}\n`);
+  return height;
+}
+
+/**
+ * btcd keeps recent blocks in memory: killed (not stopped), it comes back a few blocks short
+ * of what the LND nodes saw, and they wait for a chain that never comes. The answer is a
+ * longer chain: how many blocks to mine so that the nodes reorganise onto it (0 if in step).
+ */
+export async function blocksLostByBtcd(btcd: BtcdInfo): Promise<number> {
+  let tip: MinedTip;
+  try {
+    tip = JSON.parse(await readFile(minedTipFile(btcd), 'utf8')) as MinedTip;
+  } catch {
+    return 0;
+  }
+  const height = await btcdCall<number>(btcd, 'getblockcount');
+  if (height < tip.height) return tip.height - height + 1;
+  const hash = await btcdCall<string>(btcd, 'getblockhash', [tip.height]);
+  return hash === tip.hash ? 0 : 1;
 }
 
 /** Seconds since the chain tip's timestamp. */

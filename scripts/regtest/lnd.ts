@@ -17,6 +17,7 @@ export interface LndNodeConfig {
 export interface LndGetInfo {
   identity_pubkey: string;
   block_height: number;
+  block_hash: string;
   synced_to_chain: boolean;
   num_active_channels: number;
 }

@@ -1,6 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { locateBinaries } from './binaries';
-import { btcdAnswers, btcdCall, generateBlocks, startBtcd, stopBtcd, tipAgeSeconds } from './btcd';
+import {
+  blocksLostByBtcd,
+  btcdAnswers,
+  btcdCall,
+  generateBlocks,
+  startBtcd,
+  stopBtcd,
+  tipAgeSeconds,
+} from './btcd';
 import { createNetwork } from './create-network';
 import type { LndNodeInfo, LndNodeName, RegtestNetworkInfo } from './layout';
 import { networkLayout, readNetworkInfo } from './layout';
@@ -56,7 +64,13 @@ async function bringUp(binDir: string, info: RegtestNetworkInfo, log: (line: str
       await startLnd(binDir, node, info.btcd, info.btcd.cert);
     }),
   );
-  if ((await tipAgeSeconds(info.btcd)) > STALE_TIP_SECONDS) await generateBlocks(info.btcd, 1);
+  const behind = await blocksLostByBtcd(info.btcd);
+  if (behind > 0) {
+    log(`regtest: btcd lost its last blocks (killed?); mining ${behind} to move past the nodes`);
+    await generateBlocks(info.btcd, behind);
+  } else if ((await tipAgeSeconds(info.btcd)) > STALE_TIP_SECONDS) {
+    await generateBlocks(info.btcd, 1);
+  }
   await waitForChainSync(binDir, info.btcd, [info.shop, info.wallet]);
   await waitForActiveChannel(
     binDir,
