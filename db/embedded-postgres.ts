@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { findFreePort } from '../server/free-port';
+import { SetupError } from './setup-error';
 import {
   ensurePostgresUser,
   reachableBinaries,
@@ -216,7 +217,9 @@ async function claimDataDir(ownerFile: string, dataDir: string) {
   if (existsSync(ownerFile)) {
     const owner = Number((await readFile(ownerFile, 'utf8')).trim());
     if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-      throw new Error(`DATA_DIR ${dataDir} is in use by another Boltboard process (pid ${owner})`);
+      throw new SetupError(
+        `DATA_DIR ${dataDir} is in use by another Boltboard process (pid ${owner}): stop it, or give this one another DATA_DIR.`,
+      );
     }
   }
   await writeFile(ownerFile, String(process.pid));

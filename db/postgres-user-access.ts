@@ -18,6 +18,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SetupError } from './setup-error';
 
 const run = promisify(execFile);
 
@@ -142,7 +143,7 @@ async function makeWorldTraversable(dir: string) {
     await mkdir(dir, { recursive: true, mode: 0o755 });
     await chmod(dir, 0o755);
   } catch (error) {
-    throw new Error(
+    throw new SetupError(
       `Cannot create ${dir} for the embedded PostgreSQL (${(error as Error).message}): run Boltboard from a folder the postgres user can enter (for example /srv/boltboard), or set DATABASE_URL.`,
     );
   }

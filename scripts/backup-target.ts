@@ -6,11 +6,10 @@ import {
   startEmbeddedPostgres,
 } from '../db/embedded-postgres';
 import { ConfigError, loadConfig } from '../server/config';
+import { SetupError } from '../db/setup-error';
 
 /** A problem the operator can fix, said in one sentence (printed without a stack trace). */
-export class OperatorError extends Error {
-  override name = 'OperatorError';
-}
+export { SetupError };
 
 export interface BoardDatabase {
   url: string;
@@ -31,7 +30,7 @@ export async function openBoardDatabase(
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError)
-      throw new OperatorError(`Invalid configuration: ${error.message}.`);
+      throw new SetupError(`Invalid configuration: ${error.message}.`);
     throw error;
   }
   if (config.databaseUrl) return { url: config.databaseUrl, close: async () => undefined };
@@ -40,7 +39,7 @@ export async function openBoardDatabase(
     const running = await findRunningEmbeddedPostgres(dataDir);
     if (running) return { url: running, close: async () => undefined };
     if (!existsSync(path.join(await embeddedClusterDir(dataDir), 'PG_VERSION'))) {
-      throw new OperatorError(`There is no board in DATA_DIR ${dataDir} to back up.`);
+      throw new SetupError(`There is no board in DATA_DIR ${dataDir} to back up.`);
     }
   }
   try {
@@ -49,7 +48,7 @@ export async function openBoardDatabase(
   } catch (error) {
     const message = (error as Error).message;
     if (/in use by another Boltboard process/.test(message)) {
-      throw new OperatorError(`${message}: stop Boltboard before restoring into its DATA_DIR.`);
+      throw new SetupError(`${message}: stop Boltboard before restoring into its DATA_DIR.`);
     }
     throw error;
   }
@@ -60,7 +59,7 @@ export function runTool(main: () => Promise<void>) {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      const known = error instanceof Error && /OperatorError|RefusedError/.test(error.name);
+      const known = error instanceof Error && /SetupError|RefusedError/.test(error.name);
       console.error(known ? error.message : `Failed: ${(error as Error).message ?? String(error)}`);
       process.exit(1);
     },

@@ -3,11 +3,11 @@
 // it runs. `npm run restore -- FILE` brings it back. Format: scripts/backup-format.ts.
 import path from 'node:path';
 import { backupDatabase } from './backup-database';
-import { OperatorError, openBoardDatabase, runTool } from './backup-target';
+import { SetupError, openBoardDatabase, runTool } from './backup-target';
 
 runTool(async () => {
   const file = process.argv[2];
-  if (!file) throw new OperatorError('Usage: npm run backup -- FILE');
+  if (!file) throw new SetupError('Usage: npm run backup -- FILE');
   const database = await openBoardDatabase('backup', (message) => console.error(message));
   try {
     const started = Date.now();

@@ -2,12 +2,12 @@
 // (DATABASE_URL) or a new DATA_DIR; refuses one that already holds a board. Run it with the
 // app stopped, then start the app.
 import path from 'node:path';
-import { OperatorError, openBoardDatabase, runTool } from './backup-target';
+import { SetupError, openBoardDatabase, runTool } from './backup-target';
 import { restoreDatabase } from './restore-database';
 
 runTool(async () => {
   const file = process.argv[2];
-  if (!file) throw new OperatorError('Usage: npm run restore -- FILE');
+  if (!file) throw new SetupError('Usage: npm run restore -- FILE');
   const database = await openBoardDatabase('restore', (message) => console.error(message));
   try {
     const counts = await restoreDatabase(database.url, path.resolve(file));

@@ -1,3 +1,4 @@
+import { SetupError } from '../db/setup-error';
 import { startBoltboard } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -37,6 +38,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('Boltboard failed to start:', error);
+  // A set-up problem is one sentence for the operator; anything else is a bug, with its stack.
+  if (error instanceof SetupError) console.error(`Boltboard cannot start: ${error.message}`);
+  else console.error('Boltboard failed to start:', error);
   process.exit(1);
 });
