@@ -56,6 +56,26 @@ describe('regtest network', () => {
     expect(seen.received).toBe(1_000);
   });
 
+  it('mines blocks that both nodes see', { timeout: 120_000 }, async () => {
+    const before = (await getWalletInfo({ lnd: wallet })).current_block_height;
+    const height = await network.mine(2);
+    expect(height).toBeGreaterThanOrEqual(before + 2);
+    for (const lnd of [shop, wallet]) {
+      const info = await getWalletInfo({ lnd });
+      expect(info.current_block_height).toBe(height);
+      expect(info.is_synced_to_chain).toBe(true);
+    }
+  });
+
+  it('restarts the shop node and pays it again once back', { timeout: 300_000 }, async () => {
+    const pubkeyBefore = (await getWalletInfo({ lnd: shop })).public_key;
+    await network.restartShop();
+    const invoice = await createInvoice({ lnd: shop, tokens: 21 });
+    await pay({ lnd: wallet, request: invoice.request });
+    expect((await getInvoice({ lnd: shop, id: invoice.id })).is_confirmed).toBe(true);
+    expect((await getWalletInfo({ lnd: shop })).public_key).toBe(pubkeyBefore);
+  });
+
   it(
     'lets the invoices-only macaroon create invoices but not read node info',
     { timeout: 30_000 },
