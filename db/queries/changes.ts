@@ -89,6 +89,23 @@ export async function insertPixelEvents(
   );
 }
 
+/**
+ * Each change's pixel count for `afterSeq < seq <= uptoSeq`, in seq order, from the `changes`
+ * rows alone: the price of loading them, known before a single pixel event is read.
+ */
+export async function pixelCountsBetween(
+  db: Queryable,
+  afterSeq: number,
+  uptoSeq: number,
+): Promise<Array<{ seq: number; pixelCount: number }>> {
+  if (uptoSeq <= afterSeq) return [];
+  const result = await db.query<{ seq: number; pixel_count: number }>(
+    'SELECT seq, pixel_count FROM changes WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+    [afterSeq, uptoSeq],
+  );
+  return result.rows.map((row) => ({ seq: row.seq, pixelCount: row.pixel_count }));
+}
+
 /** Changes with `afterSeq < seq <= uptoSeq`, with their pixels, in seq order. */
 export async function loadChanges(
   db: Queryable,

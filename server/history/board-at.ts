@@ -1,5 +1,6 @@
 import { snapshotSeqAtOrBefore } from '../../db/queries/snapshot-list';
 import type { Queryable } from '../../db/pool';
+import { AppError } from '../app-error';
 import { Board } from '../canvas/board';
 import { encodeIndexedPng } from '../canvas/indexed-png';
 import { loadBoard, replayChanges } from './load-board';
@@ -7,16 +8,22 @@ import { LruCache } from './lru-cache';
 
 const BOARDS_KEPT = 8;
 const PNGS_KEPT = 64;
+/** Past boards being built at once (each a snapshot read and a replay); more wait for none. */
+const BUILDS_IN_FLIGHT = 1;
+const BUSY_RETRY_SECONDS = 2;
 
 /**
  * Boards as they were after any seq, for scrubbing through history, reverts and diffs. Recent
  * look-ups are kept (boards and their PNGs), and a board is built from the nearest of: a kept
  * board before it, or a stored snapshot, replaying only the changes in between. History never
  * changes, so nothing kept goes stale. Boards handed out are shared: never modify them.
+ * Requests for the same seq share one build; a new build past BUILDS_IN_FLIGHT is refused
+ * with 503 `busy` and Retry-After instead of piling work onto the database.
  */
 export class PastBoards {
   private readonly boards = new LruCache<number, Promise<Board>>(BOARDS_KEPT);
   private readonly pngs = new LruCache<number, Promise<Buffer>>(PNGS_KEPT);
+  private building = 0;
 
   constructor(
     private readonly db: Queryable,
@@ -29,7 +36,24 @@ export class PastBoards {
     if (seq > this.current.seq)
       return Promise.reject(new RangeError(`seq ${seq} is in the future`));
     if (seq === this.current.seq) return Promise.resolve(this.current.clone());
-    return this.remember(this.boards, seq, () => this.build(seq));
+    return this.remember(this.boards, seq, () => this.boundedBuild(seq));
+  }
+
+  private async boundedBuild(seq: number): Promise<Board> {
+    if (this.building >= BUILDS_IN_FLIGHT) {
+      throw new AppError(
+        'busy',
+        'Past boards are being built for others; try again shortly.',
+        503,
+        BUSY_RETRY_SECONDS,
+      );
+    }
+    this.building++;
+    try {
+      return await this.build(seq);
+    } finally {
+      this.building--;
+    }
   }
 
   /** The board after change `seq` as an indexed PNG. */

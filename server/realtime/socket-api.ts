@@ -7,6 +7,7 @@ import { changesSince } from '../history/changes-since';
 import { getOrder } from '../orders/get-order';
 import { placeOrder } from '../orders/place-order';
 import { clientKey as clientKeyOf } from '../http/client-address';
+import { ReadGate } from '../http/read-gate';
 import { parseInput } from '../validation';
 import { capConnectionsPerClient, guardSocketEvents, socketEventLimiter } from './socket-guard';
 
@@ -22,6 +23,9 @@ export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, Int
 type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const CHANGES_SINCE_LIMIT = 1000;
+/** Catch-up reads from the database at once (the rest come from memory), and waiting. */
+const HISTORY_READS_RUNNING = 1;
+const HISTORY_READS_WAITING = 50;
 
 export function orderRoom(orderId: string): string {
   return `order:${orderId}`;
@@ -31,6 +35,7 @@ export function orderRoom(orderId: string): string {
 export function attachSocketApi(io: BoardServer, context: AppContext): void {
   capConnectionsPerClient(io.engine, context);
   const limiter = socketEventLimiter(context);
+  const historyReads = new ReadGate(HISTORY_READS_RUNNING, HISTORY_READS_WAITING);
   io.on('connection', (socket) => {
     guardSocketEvents(socket, limiter);
     const clientKey = clientKeyOf(socket.request, context.config.edge.trustProxy);
@@ -53,12 +58,14 @@ export function attachSocketApi(io: BoardServer, context: AppContext): void {
     });
     answer(socket, 'changes:since', context, async (input) => {
       const { seq } = parseInput(changesSinceSchema, input);
-      return changesSince(
-        context.db,
-        context.recentChanges,
-        context.changeLog.board.seq,
-        seq,
-        CHANGES_SINCE_LIMIT,
+      return historyReads.run(() =>
+        changesSince(
+          context.readDb,
+          context.recentChanges,
+          context.changeLog.board.seq,
+          seq,
+          CHANGES_SINCE_LIMIT,
+        ),
       );
     });
     answer(socket, 'settings:get', context, async () => boardSettings(context));

@@ -3,11 +3,21 @@ import { boardSettings, type AppContext } from '../../app-context';
 import { AppError, databaseCall } from '../../app-error';
 import { changesSince } from '../../history/changes-since';
 import { parseInput } from '../../validation';
+import { ReadGate } from '../read-gate';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
 
-/** `GET /api/settings`, `GET /api/canvas.png`, `GET /api/changes`. */
+/** Catch-up reads from the database served at once over HTTP, and waiting for their turn. */
+const HISTORY_READS_RUNNING = 1;
+const HISTORY_READS_WAITING = 4;
+
+/**
+ * `GET /api/settings`, `GET /api/canvas.png`, `GET /api/changes`. History reads (past boards,
+ * catch-up beyond memory) use their own database pool and are bounded in number; past their
+ * bound they answer 503 `busy` with Retry-After.
+ */
 export function addBoardRoutes(router: Router, context: AppContext): void {
+  const historyReads = new ReadGate(HISTORY_READS_RUNNING, HISTORY_READS_WAITING);
   router.add('GET', '/api/settings', async (_req, res) =>
     sendJson(res, 200, boardSettings(context)),
   );
@@ -18,7 +28,8 @@ export function addBoardRoutes(router: Router, context: AppContext): void {
     if (seq !== undefined && seq !== board.seq) {
       if (seq > board.seq)
         throw new AppError('invalid_request', `seq: the board is only at ${board.seq}`, 400);
-      const png = await databaseCall(() => context.pastBoards.png(seq));
+      // Past boards bound their own builds (same seq shared, one build at a time).
+      const png = await historyCall(() => context.pastBoards.png(seq));
       res.writeHead(200, {
         'Content-Type': 'image/png',
         'Content-Length': png.length,
@@ -50,9 +61,27 @@ export function addBoardRoutes(router: Router, context: AppContext): void {
 
   router.add('GET', '/api/changes', async (_req, res, _params, url) => {
     const { since, limit } = parseInput(changesQuerySchema, Object.fromEntries(url.searchParams));
-    const result = await databaseCall(() =>
-      changesSince(context.db, context.recentChanges, context.changeLog.board.seq, since, limit),
+    const result = await historyReads.run(() =>
+      historyCall(() =>
+        changesSince(
+          context.readDb,
+          context.recentChanges,
+          context.changeLog.board.seq,
+          since,
+          limit,
+        ),
+      ),
     );
     sendJson(res, 200, result);
   });
+}
+
+/** A history read: its own refusals (busy) pass through; a database failure is a clear 503. */
+async function historyCall<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return databaseCall(() => Promise.reject(error));
+  }
 }
