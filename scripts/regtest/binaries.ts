@@ -15,16 +15,20 @@ export function locateBinaries(log: (line: string) => void): Promise<string> {
     let lastLine = '';
     build.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     build.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      // Each line is shown once the next one comes: the last may be the reason of a failure,
+      // which the error carries instead.
       for (const line of chunk.split('\n').filter(Boolean)) {
+        if (lastLine.startsWith('regtest:')) log(lastLine);
         lastLine = line;
-        if (line.startsWith('regtest:')) log(line);
       }
     });
     build.once('error', reject);
     build.once('exit', (code) => {
       const binDir = stdout.trim().split('\n').pop();
-      if (code === 0 && binDir) resolve(binDir);
-      else
+      if (code === 0 && binDir) {
+        if (lastLine.startsWith('regtest:')) log(lastLine);
+        resolve(binDir);
+      } else
         reject(new Error(lastLine.replace(/^regtest: /, '') || `build.sh failed (code ${code})`));
     });
   });
