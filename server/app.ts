@@ -39,6 +39,7 @@ import { SOCKET_MESSAGE_MAX_BYTES } from './realtime/socket-guard';
 import { Metrics } from './observability/metrics';
 import { followPayments } from './orders/payment-follower';
 import { broadcastViewerCount } from './realtime/viewer-count';
+import { startOrderPayloadPruning } from './retention/order-payload-pruner';
 
 export interface StartOptions {
   /** Serve the Next.js pages too (`dev` for hot reload); off in API-only tests. */
@@ -211,6 +212,7 @@ export async function startBoltboard(
     cleanups.push(broadcastChanges(context, io));
     context.metrics.countViewers = () => io.engine.clientsCount;
     cleanups.push(broadcastViewerCount(io, config.clusterAdapter !== 'none'));
+    cleanups.push(startOrderPayloadPruning(context));
 
     cleanups.push(
       await followPayments({
