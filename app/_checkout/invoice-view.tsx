@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CreatedOrder } from '../../protocol/orders';
 import { weblnProvider } from './checkout-flow';
 import { ExpiryCountdown } from './expiry-countdown';
 import { InvoiceQr } from './invoice-qr';
+import styles from './invoice-view.module.css';
 
 interface InvoiceViewProps {
   order: CreatedOrder;
@@ -18,12 +19,31 @@ interface InvoiceViewProps {
   onWebln: () => void;
 }
 
-/** One invoice: QR, copy, wallet link, WebLN, the test wallet, and the expiry countdown. */
+/** How this device can pay: a wallet in the browser, a wallet app on this phone, or another device. */
+type PayRoute = 'webln' | 'this-device' | 'other-device';
+
+/** A phone or tablet: its wallet app is on the same device, the QR is for someone else's. */
+function isTouchDevice(): boolean {
+  return window.matchMedia('(pointer: coarse)').matches;
+}
+
+/**
+ * One invoice, with the action that fits the device first: WebLN where a browser wallet is
+ * present, the `lightning:` link on a touch device (the wallet app is right there), else the
+ * QR for a phone to scan. Then copy, the others, the test wallet and the expiry countdown.
+ */
 export function InvoiceView(props: InvoiceViewProps) {
   const { order, expired, paying, simulated } = props;
   const [copied, setCopied] = useState(false);
-  const [hasWebln, setHasWebln] = useState(false);
-  useEffect(() => setHasWebln(weblnProvider() !== undefined), []);
+  const [route, setRoute] = useState<PayRoute>('other-device');
+  const primary = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    setRoute(weblnProvider() ? 'webln' : isTouchDevice() ? 'this-device' : 'other-device');
+  }, []);
+  // The invoice replaced the button that was focused: the next thing to press gets focus.
+  useEffect(() => {
+    primary.current?.focus();
+  }, [route, expired, order.id]);
 
   if (expired) {
     return (
@@ -34,6 +54,9 @@ export function InvoiceView(props: InvoiceViewProps) {
           className="buy-button wide"
           onClick={props.onRenew}
           data-testid="renew"
+          ref={(element) => {
+            primary.current = element;
+          }}
         >
           Get a new invoice
         </button>
@@ -50,14 +73,51 @@ export function InvoiceView(props: InvoiceViewProps) {
       setCopied(false);
     }
   };
+  const setPrimary = (element: HTMLElement | null) => {
+    primary.current = element;
+  };
+  const walletLink = (main: boolean) => (
+    <a
+      className={`${main ? 'buy-button' : 'secondary'} button-link wide ${main ? styles.primaryLink : ''}`}
+      href={`lightning:${order.paymentRequest}`}
+      data-testid={main ? 'invoice-primary' : 'open-in-wallet'}
+      ref={main ? setPrimary : undefined}
+    >
+      Open in wallet
+    </a>
+  );
+  const weblnButton = (
+    <button
+      type="button"
+      className="buy-button wide"
+      onClick={props.onWebln}
+      disabled={paying}
+      data-testid="invoice-primary"
+      ref={setPrimary}
+    >
+      {paying ? 'Paying…' : 'Pay with browser wallet'}
+    </button>
+  );
+  const qr = (
+    <figure className={styles.qr}>
+      <InvoiceQr paymentRequest={order.paymentRequest} />
+      <figcaption className="muted" data-testid="qr-hint">
+        {route === 'this-device'
+          ? 'Or scan it from another device with any Lightning wallet'
+          : 'Scan with any Lightning wallet'}
+      </figcaption>
+    </figure>
+  );
 
   return (
-    <div className="invoice" data-testid="invoice">
+    <div className="invoice" data-testid="invoice" data-route={route}>
       <p className="invoice-amount">
         Pay <strong>{order.amountSat.toLocaleString('en')} sats</strong> for{' '}
         {order.pixelCount.toLocaleString('en')} px
       </p>
-      <InvoiceQr paymentRequest={order.paymentRequest} />
+      {route === 'webln' && weblnButton}
+      {route === 'this-device' && walletLink(true)}
+      {qr}
       <ExpiryCountdown deadlineMs={props.deadlineMs} onExpired={props.onExpired} />
       <div className="invoice-text">
         <input
@@ -66,32 +126,24 @@ export function InvoiceView(props: InvoiceViewProps) {
           aria-label="Lightning invoice"
           onFocus={(event) => event.currentTarget.select()}
           data-testid="payment-request"
+          ref={route === 'other-device' ? setPrimary : undefined}
         />
         <button type="button" className="secondary" onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      <div className="invoice-actions">
-        <a className="secondary button-link" href={`lightning:${order.paymentRequest}`}>
-          Open in wallet
-        </a>
-        {hasWebln && (
-          <button type="button" className="buy-button" onClick={props.onWebln} disabled={paying}>
-            Pay with browser wallet
-          </button>
-        )}
-      </div>
+      {route !== 'this-device' && walletLink(false)}
       {simulated && (
-        <div className="test-wallet">
+        <div className={styles.testWallet}>
           <p className="muted">Test network: no real money moves.</p>
           <button
             type="button"
-            className="test-button wide"
+            className="secondary wide"
             onClick={props.onTestWallet}
             disabled={paying}
             data-testid="pay-test-wallet"
           >
-            {paying ? 'Paying…' : 'Pay with test wallet'}
+            {paying ? 'Paying…' : 'Pay with the test wallet'}
           </button>
         </div>
       )}
