@@ -42,7 +42,7 @@ export function BoardStage() {
       data-testid="stage"
       tabIndex={0}
       role="application"
-      aria-label="The board. Drag or use the arrow keys to move, wheel or plus and minus to zoom, click a pixel to inspect it."
+      aria-label="The board. Drag or use the arrow keys to move, wheel or plus and minus to zoom, click a pixel to inspect it. With a drawing tool, the arrow keys move a cursor and Enter or Space paints; Alt with the arrows moves the board."
       aria-describedby="board-status"
     >
       <div ref={layer} className="stage-layer">

@@ -21,6 +21,8 @@ export interface OverlayScene {
   /** Colour of the hover marker (the selected colour while drawing), or null for a plain ring. */
   hoverColor: string | null;
   selected: Point | null;
+  /** The keyboard cursor, while the board has keyboard focus and a drawing tool is chosen. */
+  cursor: Point | null;
 }
 
 /**
@@ -90,6 +92,16 @@ export function paintOverlay(canvas: HTMLCanvasElement, scene: OverlayScene): vo
 
   if (scene.hover) marker(context, scene.hover, origin, z, scene.hoverColor, '#ffffff');
   if (scene.selected) marker(context, scene.selected, origin, z, null, '#ffd23f');
+  if (scene.cursor) {
+    marker(context, scene.cursor, origin, z, scene.hoverColor, '#38bdf8');
+    // A second, wider ring: the cursor must stand out from the hover marker and the board.
+    const size = Math.max(z, 6) + 10;
+    const left = origin.x + scene.cursor.x * z + z / 2 - size / 2;
+    const top = origin.y + scene.cursor.y * z + z / 2 - size / 2;
+    context.lineWidth = 2;
+    context.strokeStyle = '#38bdf8';
+    context.strokeRect(left, top, size, size);
+  }
 }
 
 function segment(

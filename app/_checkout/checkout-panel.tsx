@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
@@ -19,11 +19,23 @@ export function CheckoutPanel() {
   const [message, setMessage] = useState('');
   useEffect(() => () => flow.dispose(), [flow]);
   const expire = useCallback(() => flow.expire(), [flow]);
+  const nameField = useRef<HTMLInputElement>(null);
+  const afterPayment = useRef<HTMLButtonElement>(null);
+  const open = panel === 'checkout';
+  // Focus follows the flow: the form's first field, then (in the invoice) its main action,
+  // then the button that comes after a payment.
+  useEffect(() => {
+    // Not on a touch screen: there focusing a field would pop the keyboard over the sheet.
+    const touch = window.matchMedia('(pointer: coarse)').matches;
+    if (open && state.step === 'form' && !touch) nameField.current?.focus();
+    if (open && state.step === 'paid') afterPayment.current?.focus();
+  }, [open, state.step, state.part]);
 
   if (panel !== 'checkout') return null;
   const close = () => {
     if (state.step !== 'invoice' && state.step !== 'creating') flow.reset();
     session.openPanel('none');
+    session.focusNext(state.step === 'paid' ? 'stage' : 'buy');
   };
   const more = state.part + 1 < state.parts;
 
@@ -78,6 +90,7 @@ export function CheckoutPanel() {
               onChange={(event) => setName(event.target.value)}
               maxLength={NAME_MAX_LENGTH}
               autoComplete="nickname"
+              ref={nameField}
               data-testid="buyer-name"
             />
           </label>
@@ -127,11 +140,16 @@ export function CheckoutPanel() {
             board for everyone to see.
           </p>
           {more ? (
-            <button type="button" className="buy-button wide" onClick={() => void flow.next()}>
+            <button
+              type="button"
+              className="buy-button wide"
+              onClick={() => void flow.next()}
+              ref={afterPayment}
+            >
               Continue with order {state.part + 2} of {state.parts}
             </button>
           ) : (
-            <button type="button" className="secondary wide" onClick={close}>
+            <button type="button" className="secondary wide" onClick={close} ref={afterPayment}>
               Done
             </button>
           )}

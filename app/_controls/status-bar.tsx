@@ -18,7 +18,9 @@ const STATE_TEXT = {
 export function StatusBar() {
   const session = useSession();
   const { state, viewers, seq, settings } = useStore(session.connection.status);
-  const { hover } = useStore(session.ui);
+  const { hover, cursor } = useStore(session.ui);
+  // The pointer's pixel, or else the keyboard cursor's.
+  const shown = hover ?? cursor;
   const { activity24h } = boardExtras(settings);
   return (
     <div className="status-bar">
@@ -67,7 +69,7 @@ export function StatusBar() {
         </span>
       )}
       <span className="status-coords" data-testid="coords" aria-live="off">
-        {hover ? `(${hover.x}, ${hover.y})` : ''}
+        {shown ? `(${shown.x}, ${shown.y})` : ''}
       </span>
     </div>
   );

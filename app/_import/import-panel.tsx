@@ -79,6 +79,7 @@ export function ImportPanel() {
     if (!preview) return;
     session.editor.commitStamp(preview);
     close();
+    session.focusNext('buy');
   };
   return (
     <section

@@ -1,4 +1,4 @@
-import type { Tool } from '../_draft/draft-tools';
+import { DRAWING_TOOLS, type Tool } from '../_draft/draft-tools';
 import type { Session } from './session';
 
 /** Letter keys for the tools; shown in the toolbar's tooltips. */
@@ -12,9 +12,20 @@ export const TOOL_KEYS: Record<Tool, string> = {
 };
 
 const PAN_FRACTION = 0.15;
+/** Pixels the keyboard cursor jumps with Shift held. */
+const CURSOR_LONG_STEP = 10;
+
+const ARROWS: Record<string, { x: number; y: number }> = {
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowRight: { x: 1, y: 0 },
+  ArrowUp: { x: 0, y: -1 },
+  ArrowDown: { x: 0, y: 1 },
+};
 
 /**
- * Keyboard use of the board: arrows pan, + and - zoom, 1-9 and 0 pick the first ten colours
+ * Keyboard use of the board: with a drawing tool and the board focused, arrows move a cursor
+ * (Shift: ten pixels) and Enter or Space paint under it; otherwise, or with Alt, arrows pan.
+ * + and - zoom, 1-9 and 0 pick the first ten colours
  * ([ and ] step through all), letters pick tools, Ctrl+Z / Ctrl+Shift+Z undo and redo, Escape
  * closes a panel. Ignored while typing in a field.
  */
@@ -25,7 +36,22 @@ export function attachKeyboardShortcuts(session: Session): () => void {
     const key = event.key;
     const { view } = session;
     const command = event.ctrlKey || event.metaKey;
-    if (command && key.toLowerCase() === 'z') {
+    const arrow = ARROWS[key];
+    const drawingOnBoard =
+      session.isStage(target) && DRAWING_TOOLS.includes(session.ui.get().tool) && !command;
+    if (drawingOnBoard && arrow && !event.altKey) {
+      const step = event.shiftKey ? CURSOR_LONG_STEP : 1;
+      session.moveCursor(arrow.x * step, arrow.y * step);
+    } else if (drawingOnBoard && (key === 'Enter' || key === ' ') && !event.altKey) {
+      if (!event.repeat) session.paintAtCursor();
+    } else if (drawingOnBoard && key === 'Escape' && session.cancelKeyboardShape()) {
+      // The half-drawn shape is gone; the panel stays.
+    } else if (arrow && event.altKey && !command) {
+      view.panBy(
+        -arrow.x * view.screen.width * PAN_FRACTION,
+        -arrow.y * view.screen.height * PAN_FRACTION,
+      );
+    } else if (command && key.toLowerCase() === 'z') {
       if (event.shiftKey) session.editor.redo();
       else session.editor.undo();
     } else if (command && key.toLowerCase() === 'y') session.editor.redo();

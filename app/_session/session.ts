@@ -3,6 +3,7 @@ import type { BoardSettings } from '../../protocol/settings';
 import { BoardConnection } from '../_board/board-connection';
 import type { BoardImage } from '../_board/board-image';
 import { paintOverlay } from '../_board/overlay-painter';
+import { panToKeepVisible, stepCursor } from '../_board/keyboard-cursor';
 import { attachStageInput } from '../_board/stage-input';
 import { uncoveredCentre } from '../_board/uncovered-centre';
 import { ViewController } from '../_board/view-controller';
@@ -26,6 +27,8 @@ export interface UiState {
   notice: string | null;
   /** The short explanation for newcomers is open. */
   intro: boolean;
+  /** Board pixel under the keyboard cursor (arrows move it, Enter or Space paint there). */
+  cursor: Point | null;
 }
 
 export interface StageElements {
@@ -54,6 +57,7 @@ export class Session {
     panel: 'none',
     notice: null,
     intro: false,
+    cursor: null,
   });
   private readonly feedState = new FeedState();
   readonly feed = this.feedState.store;
@@ -67,6 +71,8 @@ export class Session {
   private paintTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly orderListeners = new Set<(update: OrderUpdate) => void>();
   private readonly reconnectListeners = new Set<() => void>();
+  /** A line or rectangle begun with the keyboard, waiting for its second corner. */
+  private keyboardShape = false;
 
   constructor() {
     this.editor = new DraftEditor({
@@ -134,7 +140,13 @@ export class Session {
       inspect: (point) => this.withPixel(point, (at) => this.inspect(at)),
     });
     const stopUi = this.ui.subscribe(() => this.requestOverlay());
+    // The keyboard cursor shows only while the board has keyboard focus.
+    const focusChanged = () => this.requestOverlay();
+    elements.stage.addEventListener('focus', focusChanged);
+    elements.stage.addEventListener('blur', focusChanged);
     return () => {
+      elements.stage.removeEventListener('focus', focusChanged);
+      elements.stage.removeEventListener('blur', focusChanged);
       detachView();
       stopRedraw();
       detachInput();
@@ -154,6 +166,7 @@ export class Session {
 
   setTool(tool: Tool): void {
     this.editor.tools?.cancel();
+    this.keyboardShape = false;
     this.ui.set({ tool });
   }
   setColor(color: number): void {
@@ -168,6 +181,63 @@ export class Session {
   }
   openPanel(panel: Panel): void {
     this.ui.set({ panel, ...(panel === 'inspector' ? {} : { selected: null }) });
+  }
+
+  /**
+   * Moves keyboard focus to the next thing to use after an action closed the control that
+   * had it: the Buy button after adding to the draft, the board after a purchase.
+   */
+  focusNext(target: 'buy' | 'stage'): void {
+    const element =
+      target === 'stage'
+        ? this.elements?.stage
+        : document.querySelector<HTMLElement>('[data-testid="buy"]');
+    // After React has re-rendered (the button may just have been enabled).
+    requestAnimationFrame(() => element?.focus());
+  }
+
+  /** True for the board element itself (keys typed there draw or move the view). */
+  isStage(element: EventTarget | null): boolean {
+    return element !== null && element === this.elements?.stage;
+  }
+
+  /** Moves the keyboard cursor; the view follows when it nears the screen's edge. */
+  moveCursor(dx: number, dy: number): void {
+    const board = this.view.board;
+    if (!board) return;
+    const cursor = stepCursor(this.ui.get().cursor ?? this.centrePixel(), dx, dy, board);
+    this.ui.set({ cursor });
+    const pan = panToKeepVisible(this.view.view, this.view.screen, cursor);
+    if (pan.x !== 0 || pan.y !== 0) this.view.panBy(pan.x, pan.y);
+    if (this.keyboardShape) this.editor.tools?.move(cursor);
+  }
+
+  /**
+   * Enter or Space on the board: the tool acts at the keyboard cursor. A line or rectangle
+   * takes two presses, one per end; the arrows show it in between.
+   */
+  paintAtCursor(): void {
+    const tools = this.editor.tools;
+    if (!tools || !this.view.board) return;
+    const cursor = this.ui.get().cursor ?? this.centrePixel();
+    this.ui.set({ cursor });
+    const { tool } = this.ui.get();
+    if (tool === 'line' || tool === 'rect') {
+      if (this.keyboardShape) tools.up(cursor);
+      else tools.down(cursor);
+      this.keyboardShape = !this.keyboardShape;
+    } else {
+      tools.down(cursor);
+      tools.up(cursor);
+    }
+  }
+
+  /** Escape on the board drops a keyboard line or rectangle half drawn; false if none was. */
+  cancelKeyboardShape(): boolean {
+    if (!this.keyboardShape) return false;
+    this.editor.tools?.cancel();
+    this.keyboardShape = false;
+    return true;
   }
 
   /** The board pixel at the centre of the screen, or of the part `cover` (a panel) leaves visible. */
@@ -227,6 +297,7 @@ export class Session {
     if (!elements || !settings) return;
     const ui = this.ui.get();
     const drawing = DRAWING_TOOLS.includes(ui.tool) && ui.tool !== 'eraser';
+    const keyboard = DRAWING_TOOLS.includes(ui.tool) && elements.stage.matches(':focus-visible');
     paintOverlay(elements.overlay, {
       view: this.view.view,
       screen: this.view.screen,
@@ -235,6 +306,7 @@ export class Session {
       hover: ui.hover,
       hoverColor: drawing ? settings.palette[ui.color] : null,
       selected: ui.panel === 'inspector' ? ui.selected : null,
+      cursor: keyboard ? (ui.cursor ?? this.centrePixel()) : null,
     });
   }
 }
