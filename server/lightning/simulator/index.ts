@@ -18,10 +18,12 @@ import { addInvoice, listInvoices, lookupInvoice } from './rpc-invoices';
 import { sendPaymentSync, sendPaymentV2 } from './rpc-payments';
 import { getState } from './rpc-state';
 import { subscribeInvoices } from './rpc-subscribe-invoices';
+import type { TlsPair } from './tls-cert';
 import { startGrpcServer, stopGrpcServer } from './server';
 import { StreamRegistry } from './stream-registry';
 
 export { SIMULATOR_ALIAS } from './rpc-info';
+export type { TlsPair } from './tls-cert';
 export { NODE_STATES, isNodeState, type NodeState } from './node-state';
 export { ADMIN_PERMISSIONS, INVOICE_PERMISSIONS, READ_PERMISSIONS } from './macaroon';
 
@@ -88,6 +90,13 @@ export interface LndSimulatorOptions {
   clockOffsetMs?: number;
   /** Initial readiness (default 'ready'). */
   nodeState?: NodeState;
+  /** Serve this certificate and key (say, one a CA signed) instead of a self-signed one. */
+  tls?: TlsPair;
+  /**
+   * LND's `tlsextradomain`: extra names (an onion address, say) in the self-signed certificate
+   * made when the data dir has none. As LND, delete tls.cert and tls.key to get a new one.
+   */
+  tlsExtraDomains?: readonly string[];
 }
 
 /** Starts a simulator; resolves once it is listening (and, with a dir, its key files are written). */
@@ -95,7 +104,7 @@ export async function startLndSimulator(options: LndSimulatorOptions = {}): Prom
   const log = options.logger ?? ((): void => undefined);
   const dir = options.dir ? path.resolve(options.dir) : undefined;
   if (dir) ensureDir(dir);
-  const material = loadMaterial(dir);
+  const material = loadMaterial(dir, { pair: options.tls, extraDomains: options.tlsExtraDomains });
   const opened = dir
     ? await openFileJournal(path.join(dir, FILES.invoices))
     : { journal: memoryJournal, invoices: [], lastAddIndex: 0 };

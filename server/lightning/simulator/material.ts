@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isPrivate } from 'tiny-secp256k1';
 import { readIfExists, writeFileAtomicSync } from './fs-atomic';
 import { ADMIN_PERMISSIONS, bakeMacaroon, INVOICE_PERMISSIONS, READ_PERMISSIONS } from './macaroon';
-import { generateTlsPair } from './tls-cert';
+import { generateTlsPair, type TlsPair } from './tls-cert';
 
 /** Everything secret or identifying about one simulated node. */
 export interface KeyMaterial {
@@ -49,14 +49,25 @@ function readNodeKey(dir: string): Buffer | undefined {
   return key;
 }
 
+/** How the node gets its TLS certificate. */
+export interface TlsChoice {
+  /** A given certificate and key (one a CA signed, say): served instead of any other. */
+  pair?: TlsPair;
+  /** Extra names for a self-signed certificate made now, as LND's `tlsextradomain`. */
+  extraDomains?: readonly string[];
+}
+
 /**
- * Loads the material stored in `dir` (when given), generating whatever is missing.
+ * Loads the material stored in `dir` (when given), generating whatever is missing. As LND, a
+ * TLS pair already in `dir` is kept (delete both files to get a new one) unless one is given.
  * Does not write anything: call `saveMaterial` once the server is listening.
  */
-export function loadMaterial(dir?: string): KeyMaterial {
+export function loadMaterial(dir?: string, tlsChoice: TlsChoice = {}): KeyMaterial {
   const cert = dir ? readIfExists(path.join(dir, FILES.cert))?.toString('utf8') : undefined;
   const key = dir ? readIfExists(path.join(dir, FILES.key))?.toString('utf8') : undefined;
-  const tls = cert && key ? { certPem: cert, keyPem: key } : generateTlsPair();
+  const tls =
+    tlsChoice.pair ??
+    (cert && key ? { certPem: cert, keyPem: key } : generateTlsPair(tlsChoice.extraDomains));
   const nodeKey = (dir ? readNodeKey(dir) : undefined) ?? newNodeKey();
   const rootKey = createHmac('sha256', nodeKey)
     .update('boltboard lnd simulator macaroons')

@@ -12,10 +12,11 @@ export interface TlsPair {
 }
 
 /**
- * Generates a self-signed P-256 certificate for localhost / 127.0.0.1, valid ~10 years.
+ * Generates a self-signed P-256 certificate for localhost / 127.0.0.1 and `extraDomains` (as
+ * LND's `tlsextradomain`, e.g. the node's onion name), valid ~10 years.
  * Requires the `openssl` binary on PATH; throws with a clear message otherwise.
  */
-export function generateTlsPair(): TlsPair {
+export function generateTlsPair(extraDomains: readonly string[] = []): TlsPair {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lnd-sim-tls-'));
   const keyFile = path.join(dir, 'tls.key');
   const certFile = path.join(dir, 'tls.cert');
@@ -39,7 +40,7 @@ export function generateTlsPair(): TlsPair {
         '-subj',
         '/O=boltboard lnd simulator (regtest, not a real node)/CN=localhost',
         '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        `subjectAltName=${['DNS:localhost', 'IP:127.0.0.1', ...extraDomains.map((name) => `DNS:${name}`)].join(',')}`,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
