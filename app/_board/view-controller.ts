@@ -33,7 +33,8 @@ export class ViewController {
   private readonly listeners = new Set<() => void>();
   private resizeObserver: ResizeObserver | null = null;
   private stage: HTMLElement | null = null;
-  private fitInsets: Insets = { top: 0, bottom: 0 };
+  /** Room the floating bars take at the top and bottom of the stage. */
+  fitInsets: Insets = { top: 0, bottom: 0 };
 
   /** Follows the stage element's size and moves `layer` (the board canvases). */
   attach(stage: HTMLElement, layer: HTMLElement): () => void {

@@ -8,6 +8,7 @@ import type { DraftPreview } from '../_draft/draft-layer';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
 import { placeStamp, quantizeImage, stampHeight } from './image-stamp';
+import styles from './import-panel.module.css';
 
 const DEFAULT_MAX_WIDTH = 128;
 
@@ -23,6 +24,7 @@ export function ImportPanel() {
   const place = (corner: { x?: number; y?: number }) => session.stampCorner.set(corner);
   const [dither, setDither] = useState(true);
   const section = useRef<HTMLElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const open = panel === 'import';
   const matcher = useMemo(
     () => (settings ? new PaletteMatcher(settings.palette) : null),
@@ -44,33 +46,71 @@ export function ImportPanel() {
   }, [session, preview]);
   useEffect(() => () => session.editor.previewStamp(null), [session]);
 
+  // An image dropped on the page or pasted opens this panel with it.
+  const chooseRef = useRef<(file: File) => void>(() => undefined);
+  useEffect(() => {
+    const imageIn = (items: DataTransfer | null) =>
+      [...(items?.files ?? [])].find((file) => file.type.startsWith('image/'));
+    const onDragOver = (event: DragEvent) => {
+      if ([...(event.dataTransfer?.types ?? [])].includes('Files')) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      const file = imageIn(event.dataTransfer);
+      if (!file) return;
+      event.preventDefault();
+      chooseRef.current(file);
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea')) return;
+      const file = imageIn(event.clipboardData);
+      if (file) chooseRef.current(file);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    window.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+      window.removeEventListener('paste', onPaste);
+    };
+  }, []);
+
+  const choose = async (file: File | undefined) => {
+    if (!file || !settings) return;
+    setFileError(null);
+    if (session.ui.get().panel !== 'import') {
+      session.openPanel('import');
+      // Let the panel appear: what it leaves visible is measured to place the image.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    let chosen: ImageBitmap;
+    try {
+      chosen = await createImageBitmap(file);
+    } catch {
+      // The image armed before is dropped too: adding must never add something else.
+      setBitmap(null);
+      setFileError('That file is not an image this browser can read (try PNG, JPEG, GIF or WebP).');
+      return;
+    }
+    const startWidth = Math.min(chosen.width, DEFAULT_MAX_WIDTH, settings.width);
+    // Shown first, so that the panel has its full size when what it leaves visible is measured.
+    flushSync(() => {
+      setBitmap(chosen);
+      setWidth(startWidth);
+    });
+    centre(chosen, startWidth);
+  };
+  /** Puts the whole image in view, beside this panel and the bars (zooming out if need be). */
+  const centre = (size: { width: number; height: number }, boardWidth: number) => {
+    const boardSize = { width: boardWidth, height: stampHeight(size, boardWidth) };
+    place(session.frameStamp(boardSize, section.current?.getBoundingClientRect()));
+  };
+  chooseRef.current = (file) => void choose(file);
+
   if (!open || !settings) return null;
   const painted = preview ? preview.colors.reduce((n, c) => (c >= 0 ? n + 1 : n), 0) : 0;
 
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
-    setFileError(null);
-    try {
-      const chosen = await createImageBitmap(file);
-      const startWidth = Math.min(chosen.width, DEFAULT_MAX_WIDTH, settings.width);
-      // Shown first, so that the panel has its full size when what it leaves visible is measured.
-      flushSync(() => {
-        setBitmap(chosen);
-        setWidth(startWidth);
-      });
-      centre(chosen, startWidth);
-    } catch {
-      setFileError('That file is not an image this browser can read (try PNG, JPEG, GIF or WebP).');
-    }
-  };
-  /** Puts the image in the middle of the part of the board this panel leaves visible. */
-  const centre = (size: { width: number; height: number }, boardWidth: number) => {
-    const at = session.centrePixel(section.current?.getBoundingClientRect());
-    place({
-      x: Math.max(0, Math.round(at.x - boardWidth / 2)),
-      y: Math.max(0, Math.round(at.y - stampHeight(size, boardWidth) / 2)),
-    });
-  };
   const close = () => {
     setBitmap(null);
     session.openPanel('none');
@@ -94,15 +134,20 @@ export function ImportPanel() {
           <Icon name="close" />
         </button>
       </header>
-      <label className="file-pick">
-        Choose an image
-        <input
-          type="file"
-          accept="image/*"
-          data-testid="import-file"
-          onChange={(event) => void choose(event.target.files?.[0])}
-        />
-      </label>
+      <button type="button" className={styles.filePick} onClick={() => fileInput.current?.click()}>
+        <Icon name="image" />
+        {bitmap ? 'Choose another image' : 'Choose an image'}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/*"
+        hidden
+        aria-label="Image file"
+        data-testid="import-file"
+        onChange={(event) => void choose(event.target.files?.[0])}
+      />
+      <p className={`muted ${styles.hint}`}>Or drop an image on the page, or paste one.</p>
       {fileError && (
         <p className="error" role="alert">
           {fileError}
@@ -151,8 +196,15 @@ export function ImportPanel() {
             Dithering (smoother shades from the palette&apos;s colours)
           </label>
           <p className="muted">
-            Shown on the board in the palette&apos;s colours: {painted.toLocaleString('en')} px.
-            Transparent parts are left out.
+            Shown on the board in the palette&apos;s colours. Transparent parts are left out.
+          </p>
+          <p className={styles.price} data-testid="import-price">
+            <strong>{painted.toLocaleString('en')} px</strong> · up to{' '}
+            <strong>
+              {(painted * settings.pricePerPixelSat).toLocaleString('en')} sat
+              {painted * settings.pricePerPixelSat === 1 ? '' : 's'}
+            </strong>{' '}
+            <span className="muted">(pixels already that colour are free)</span>
           </p>
           <button
             type="button"

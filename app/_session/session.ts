@@ -5,9 +5,10 @@ import type { BoardImage } from '../_board/board-image';
 import { paintOverlay } from '../_board/overlay-painter';
 import { panToKeepVisible, stepCursor } from '../_board/keyboard-cursor';
 import { attachStageInput } from '../_board/stage-input';
-import { uncoveredCentre } from '../_board/uncovered-centre';
+import { uncoveredArea, uncoveredCentre } from '../_board/uncovered-centre';
+import { framePlacement } from '../_import/frame-placement';
 import { ViewController } from '../_board/view-controller';
-import { pixelAt, screenToBoard, visibleRect, type Point } from '../_board/viewport';
+import { pixelAt, screenToBoard, visibleRect, type Point, type Size } from '../_board/viewport';
 import { DraftEditor } from '../_draft/draft-editor';
 import { DRAWING_TOOLS, type Tool } from '../_draft/draft-tools';
 import { grabStamp } from '../_import/stamp-drag';
@@ -238,6 +239,30 @@ export class Session {
     this.editor.tools?.cancel();
     this.keyboardShape = false;
     return true;
+  }
+
+  /**
+   * Where an image of `size` board pixels goes so all of it shows beside `cover` (a panel) and
+   * the bars: its top-left pixel, after the view is moved (and zoomed out if need be) to show it.
+   */
+  frameStamp(size: Size, cover?: DOMRect): Point {
+    const { board, screen } = this.view;
+    const stage = this.elements?.stage.getBoundingClientRect();
+    if (!board || !stage) return this.centrePixel(cover);
+    const hidden = cover
+      ? { x: cover.x - stage.x, y: cover.y - stage.y, width: cover.width, height: cover.height }
+      : null;
+    const free = uncoveredArea(screen, hidden);
+    // Below the top bar, and above the dock unless the panel already sits over it.
+    const { top, bottom } = this.view.fitInsets;
+    const lowest =
+      hidden && free.y + free.height <= hidden.y ? free.y + free.height : screen.height - bottom;
+    const y0 = Math.max(free.y, top);
+    const y1 = Math.min(free.y + free.height, lowest);
+    const area = { x: free.x, y: y0, width: free.width, height: Math.max(1, y1 - y0) };
+    const placed = framePlacement(this.view.view, screen, board, area, size);
+    this.view.set(placed.view);
+    return placed.corner;
   }
 
   /** The board pixel at the centre of the screen, or of the part `cover` (a panel) leaves visible. */
