@@ -12,7 +12,7 @@ import {
 import { createNetwork } from './create-network';
 import type { LndNodeInfo, LndNodeName, RegtestNetworkInfo } from './layout';
 import { networkLayout, readNetworkInfo } from './layout';
-import { lndInfo, startLnd, stopLnd, waitForLnd } from './lnd';
+import { lncli, lndInfo, startLnd, stopLnd, waitForLnd } from './lnd';
 import { withLock } from './lock';
 import { runningPid, terminate } from './processes';
 import { activeChannelWith, waitForActiveChannel, waitForChainSync } from './readiness';
@@ -72,6 +72,7 @@ async function bringUp(binDir: string, info: RegtestNetworkInfo, log: (line: str
     await generateBlocks(info.btcd, 1);
   }
   await waitForChainSync(binDir, info.btcd, [info.shop, info.wallet]);
+  await reconnectPeers(binDir, info);
   await waitForActiveChannel(
     binDir,
     { node: info.wallet, pubkey: info.wallet.pubkey },
@@ -122,6 +123,7 @@ export async function restartRegtestNode(
     await stopLnd(binDir, node);
     await startLnd(binDir, node, info.btcd, info.btcd.cert);
     await waitForChainSync(binDir, info.btcd, [info.shop, info.wallet]);
+    await reconnectPeers(binDir, info);
     await waitForActiveChannel(
       binDir,
       { node: info.wallet, pubkey: info.wallet.pubkey },
@@ -168,6 +170,15 @@ export async function regtestStatus(options: RegtestOptions): Promise<RegtestSta
     wallet: { answers: wallet !== undefined, syncedToChain: wallet?.synced_to_chain },
     channelActive: channel !== undefined,
   };
+}
+
+/**
+ * Connects the wallet to the shop at once. LND reconnects to channel peers by itself, but with
+ * a backoff that grows with every restart: after a few, the channel stays inactive for minutes.
+ */
+async function reconnectPeers(binDir: string, info: RegtestNetworkInfo): Promise<void> {
+  const peer = `${info.shop.pubkey}@127.0.0.1:${info.shop.p2pPort}`;
+  await lncli(binDir, info.wallet, ['connect', peer]).catch(() => undefined); // "already connected" is fine
 }
 
 async function requireNetwork(dir: string): Promise<RegtestNetworkInfo> {

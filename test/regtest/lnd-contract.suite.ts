@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as lnService from 'ln-service';
 import { ensureRegtestNetwork, regtestLnd, REGTEST_START_TIMEOUT_MS } from '../support/regtest';
-import { runNodeContract } from './node-contract';
+import { runNodeContract } from '../contract/node-contract';
 
 const base64 = (file: string) => readFileSync(file).toString('base64');
 
