@@ -63,14 +63,24 @@ describe('a node behind a CA-signed certificate, with no LND_CERT', () => {
   });
 
   it.each([
-    ['Node trusts the CA (NODE_EXTRA_CA_CERTS)', 'NODE_EXTRA_CA_CERTS', 7],
+    ['Node trusts the CA (NODE_EXTRA_CA_CERTS)', 7, () => ({ NODE_EXTRA_CA_CERTS: caFile })],
     [
       'gRPC alone trusts it (GRPC_DEFAULT_SSL_ROOTS_FILE_PATH)',
-      'GRPC_DEFAULT_SSL_ROOTS_FILE_PATH',
       8,
+      () => ({ GRPC_DEFAULT_SSL_ROOTS_FILE_PATH: caFile }),
     ],
-  ])('works when %s', async (_route, variable, x) => {
-    const server = await start({ [variable]: caFile });
+    [
+      'LND_CERT is the CA certificate itself',
+      9,
+      () => ({
+        LND_CONNECT: '',
+        LND_GRPC_HOST: simulator.host,
+        LND_MACAROON: simulator.macaroonBase64,
+        LND_CERT: caFile,
+      }),
+    ],
+  ])('works when %s', async (_route, x, trust) => {
+    const server = await start(trust());
     expect((await health(server.url)).body).toMatchObject({ ok: true, lightning: 'up' });
     await paintThroughNode(server.url, (order) => simulator.settleInvoice(order.paymentHash), {
       x,
@@ -94,7 +104,7 @@ describe('a node behind a CA-signed certificate, with no LND_CERT', () => {
     const created = await fetch(`${server.url}/api/orders`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ pixels: [{ x: 9, y: 7, color: 4 }] }),
+      body: JSON.stringify({ pixels: [{ x: 10, y: 7, color: 4 }] }),
     });
     expect(created.status).toBe(503);
     expect(await created.json()).toMatchObject({ error: { code: 'lightning_unavailable' } });
