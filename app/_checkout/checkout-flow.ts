@@ -50,6 +50,12 @@ export class CheckoutFlow {
     );
   }
 
+  /** Pixels the orders still to be paid cover (this one and the next parts). */
+  plannedPixels(): number {
+    const { part } = this.state.get();
+    return this.parts.slice(part).reduce((sum, pixels) => sum + pixels.length, 0);
+  }
+
   dispose(): void {
     this.detach.forEach((stop) => stop());
   }

@@ -116,6 +116,14 @@ export function CheckoutPanel() {
         </form>
       )}
 
+      {state.step === 'invoice' && summary.toBuy > flow.plannedPixels() && (
+        <p className="warn" role="status" data-testid="draft-grew">
+          This invoice covers the {state.order?.pixelCount.toLocaleString('en')} px you had when you
+          pressed Buy. You added {(summary.toBuy - flow.plannedPixels()).toLocaleString('en')} more
+          since: they stay in your draft, buy them next.
+        </p>
+      )}
+
       {(state.step === 'invoice' || state.step === 'expired') && state.order && (
         <InvoiceView
           order={state.order}
