@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseDisplayText } from './display-text';
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from './limits';
 
 export type OrderStatus = 'pending' | 'paid' | 'expired';
@@ -19,6 +20,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const displayText = (max: number) =>
   z
     .string()
+    .overwrite(normaliseDisplayText)
     .trim()
     .max(max)
     .refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters')

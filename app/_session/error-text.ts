@@ -16,6 +16,9 @@ const PLAIN_WORDS: Partial<Record<ErrorCode | 'network', string>> = {
   body_too_large: 'This order is too big to send in one piece',
   order_not_found: 'That order does not exist',
   payment_failed: 'The payment did not go through',
+  unsupported_media_type: 'The board only accepts orders sent as JSON',
+  cross_origin: 'The board only accepts orders from its own page',
+  busy: 'The board is busy right now. Try again in a moment',
   network: 'No connection to the board. Check your network and try again',
 };
 
