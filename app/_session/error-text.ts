@@ -18,7 +18,7 @@ const PLAIN_WORDS: Partial<Record<ErrorCode | 'network', string>> = {
   payment_failed: 'The payment did not go through',
   unsupported_media_type: 'The board only accepts orders sent as JSON',
   cross_origin: 'The board only accepts orders from its own page',
-  busy: 'The board is busy right now. Try again in a moment',
+  busy: 'The board is too busy to answer right now',
   network: 'No connection to the board. Check your network and try again',
 };
 
