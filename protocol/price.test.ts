@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { msatToSat, priceSat, satToMsat } from './price';
+import { msatToSat, priceSat, satToMsat, splitIntoOrders } from './price';
 
 describe('priceSat', () => {
   it.each([
+    [0, 1, 0],
     [1, 1, 1],
     [250_000, 1, 250_000],
     [3, 21, 63],
@@ -11,7 +12,6 @@ describe('priceSat', () => {
   });
 
   it.each([
-    [0, 1],
     [-1, 1],
     [1.5, 1],
     [1, 0],
@@ -27,5 +27,19 @@ describe('priceSat', () => {
   it('converts between sat and msat exactly', () => {
     expect(satToMsat(250_000)).toBe(250_000_000);
     expect(msatToSat(250_000_000)).toBe(250_000);
+  });
+});
+
+describe('splitIntoOrders', () => {
+  it.each<[number, number, number[]]>([
+    [0, 3, []],
+    [3, 3, [3]],
+    [7, 3, [3, 3, 1]],
+    [2, 0, [1, 1]], // a nonsense limit still makes progress
+  ])('%i pixels at most %i an order: %j', (count, max, sizes) => {
+    const pixels = Array.from({ length: count }, (_, i) => i);
+    const orders = splitIntoOrders(pixels, max);
+    expect(orders.map((order) => order.length)).toEqual(sizes);
+    expect(orders.flat()).toEqual(pixels);
   });
 });

@@ -1,3 +1,4 @@
+import { priceSat } from '../../protocol/price';
 import type { BoardSettings } from '../../protocol/settings';
 import { EMPTY } from './draft-model';
 
@@ -57,7 +58,7 @@ export function summarizeDraft(
     count: draft.count,
     alreadyRight,
     toBuy,
-    priceSat: toBuy * (settings?.pricePerPixelSat ?? 0),
+    priceSat: settings ? priceSat(toBuy, settings.pricePerPixelSat) : 0,
     maxPixelsPerOrder,
     orderCount: maxPixelsPerOrder > 0 ? Math.ceil(toBuy / maxPixelsPerOrder) : 0,
     canUndo: draft.canUndo,

@@ -1,4 +1,5 @@
 import type { RequestedPixel } from '../../protocol/orders';
+import { priceSat, splitIntoOrders } from '../../protocol/price';
 
 /** A draft made ready to buy: what is charged, what is left out, and the orders it needs. */
 export interface OrderPlan {
@@ -26,13 +27,10 @@ export function planOrders(
     if (boardColorAt(x, y) === color) alreadyRight++;
     else toBuy.push({ x, y, color });
   }
-  const orders: RequestedPixel[][] = [];
-  const size = Math.max(1, limits.maxPixelsPerOrder);
-  for (let i = 0; i < toBuy.length; i += size) orders.push(toBuy.slice(i, i + size));
   return {
     alreadyRight,
     pixelCount: toBuy.length,
-    priceSat: toBuy.length * limits.pricePerPixelSat,
-    orders,
+    priceSat: priceSat(toBuy.length, limits.pricePerPixelSat),
+    orders: splitIntoOrders(toBuy, limits.maxPixelsPerOrder),
   };
 }

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { PaletteMatcher } from '../../protocol/palette-quantize';
+import { priceSat } from '../../protocol/price';
 import { Icon } from '../_controls/icons';
 import type { DraftPreview } from '../_draft/draft-layer';
 import { useSession } from '../_session/session-provider';
@@ -201,8 +202,8 @@ export function ImportPanel() {
           <p className={styles.price} data-testid="import-price">
             <strong>{painted.toLocaleString('en')} px</strong> · up to{' '}
             <strong>
-              {(painted * settings.pricePerPixelSat).toLocaleString('en')} sat
-              {painted * settings.pricePerPixelSat === 1 ? '' : 's'}
+              {priceSat(painted, settings.pricePerPixelSat).toLocaleString('en')} sat
+              {priceSat(painted, settings.pricePerPixelSat) === 1 ? '' : 's'}
             </strong>{' '}
             <span className="muted">(pixels already that colour are free)</span>
           </p>

@@ -2,7 +2,8 @@ import type { WirePixel } from '../../protocol/changes';
 import type { BoardSettings } from '../../protocol/settings';
 import type { BoardIndices } from '../board-download';
 import { createRememberedOrder, payRememberedOrder, type BuyContext } from './order-buyer';
-import { pixelsToBuy, positionKey, splitIntoOrders } from './pixel-plan';
+import { splitIntoOrders } from '../../protocol/price';
+import { pixelsToBuy, positionKey } from './pixel-plan';
 
 const REPAIR_DELAY_MS = 1_000;
 

@@ -33,14 +33,6 @@ export function pixelsToBuy(placed: WirePixel[], board: BoardView): WirePixel[] 
   return placed.filter(([x, y, color]) => board.pixels[y * board.width + x] !== color);
 }
 
-/** Splits pixels into orders of at most `maxPerOrder`. */
-export function splitIntoOrders(pixels: WirePixel[], maxPerOrder: number): WirePixel[][] {
-  const orders: WirePixel[][] = [];
-  for (let i = 0; i < pixels.length; i += maxPerOrder)
-    orders.push(pixels.slice(i, i + maxPerOrder));
-  return orders;
-}
-
 /** A key for a pixel position, to match pixels across lists. */
 export function positionKey(x: number, y: number): number {
   return y * 65_536 + x;

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { WirePixel } from '../../protocol/changes';
+import { priceSat as priceOf } from '../../protocol/price';
 import { BoltboardClient } from '../boltboard-client';
 import type { DrawArgs } from './draw-args';
 import { loadDrawState, saveDrawState, stateFileFor, type RememberedOrder } from './draw-state';
 import { keepDrawing } from './keep-drawing';
 import { createRememberedOrder, payRememberedOrder, type BuyContext } from './order-buyer';
 import { createPayer } from './payers';
-import { placedPixels, pixelsToBuy, positionKey, splitIntoOrders } from './pixel-plan';
+import { placedPixels, pixelsToBuy, positionKey } from './pixel-plan';
+import { splitIntoOrders } from '../../protocol/price';
 import { DrawProgress } from './progress';
 import { SpendingGuard } from './spending-guard';
 import { loadTargetImage, writePreviewPng } from './target-image';
@@ -61,7 +63,7 @@ export async function runDraw(args: DrawArgs, print: (line: string) => void): Pr
     const fresh = needed.filter(([x, y]) => !covered.has(positionKey(x, y)));
     const batches = splitIntoOrders(fresh, settings.maxPixelsPerOrder);
     const totalPixels = needed.length;
-    const priceSat = totalPixels * settings.pricePerPixelSat;
+    const priceSat = priceOf(totalPixels, settings.pricePerPixelSat);
     print(
       `${target.width}x${target.height} image at ${args.x},${args.y}: ${placed.length} pixels placed, ` +
         `${totalPixels} to buy for ${priceSat} sat in ${reusable.length + batches.length} order(s)` +

@@ -1,4 +1,5 @@
 import { parsePaymentRequest } from 'invoices';
+import { priceSat, satToMsat } from '../../protocol/price';
 
 /** An invoice the bot will not pay; its message says why, and nothing was paid. */
 export class InvoiceRefusedError extends Error {
@@ -45,7 +46,15 @@ export class SpendingGuard {
     } catch {
       throw new InvoiceRefusedError('the board returned something that is not a BOLT11 invoice');
     }
-    const expectedMsat = BigInt(pixelCount) * BigInt(this.limits.pricePerPixelSat) * 1000n;
+    let expectedSat: number;
+    try {
+      expectedSat = priceSat(pixelCount, this.limits.pricePerPixelSat);
+    } catch {
+      throw new InvoiceRefusedError(
+        `the board's price of ${this.limits.pricePerPixelSat} sat per pixel cannot be paid exactly`,
+      );
+    }
+    const expectedMsat = BigInt(satToMsat(expectedSat));
     const askedMsat = BigInt(invoice.mtokens ?? '0');
     if (askedMsat !== expectedMsat) {
       throw new InvoiceRefusedError(
@@ -59,7 +68,7 @@ export class SpendingGuard {
       );
     }
     if (invoice.is_expired) throw new InvoiceRefusedError('the invoice has expired');
-    const amountSat = Number(expectedMsat / 1000n);
+    const amountSat = expectedSat;
     if (amountSat > this.remainingSat) {
       throw new InvoiceRefusedError(
         `${amountSat} sat would exceed this run's limit of ${this.limits.maxTotalSat} sat (${this.committedSat} sat already spent)`,

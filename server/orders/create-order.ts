@@ -5,7 +5,7 @@ import type { CreatedOrder, OrderRequest } from '../../protocol/orders';
 import { AppError, databaseCall } from '../app-error';
 import { packPixels, pixelBatchFrom } from '../canvas/pixel-batch';
 import type { LightningNode } from '../lightning/lightning-node';
-import { priceSat, satToMsat } from './price';
+import { priceSat, satToMsat } from '../../protocol/price';
 
 export interface CreateOrderDeps {
   db: Db;

@@ -2,7 +2,7 @@ import { findOrder } from '../../db/queries/orders';
 import type { Db } from '../../db/pool';
 import type { OrderView } from '../../protocol/orders';
 import { AppError, databaseCall } from '../app-error';
-import { msatToSat } from './price';
+import { msatToSat } from '../../protocol/price';
 
 /** An order as `GET /api/orders/:id` shows it; 404 order_not_found when unknown. */
 export async function getOrder(db: Db, id: string): Promise<OrderView> {

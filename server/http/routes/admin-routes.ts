@@ -15,7 +15,7 @@ import { AppError, databaseCall } from '../../app-error';
 import { renderDiffPng } from '../../history/board-diff';
 import { revertTo } from '../../history/revert-to';
 import { undoOrder } from '../../history/undo-order';
-import { msatToSat } from '../../orders/price';
+import { msatToSat } from '../../../protocol/price';
 import { parseInput } from '../../validation';
 import { createAdminGate } from '../admin-auth';
 import { readJsonBody, sendJson } from '../respond';
