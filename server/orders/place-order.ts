@@ -1,15 +1,33 @@
-import type { CreatedOrder } from '../../protocol/orders';
+import type { Logger } from 'pino';
+import type { ZodType } from 'zod';
+import type { CreatedOrder, OrderRequest } from '../../protocol/orders';
 import { AppError } from '../app-error';
-import type { AppContext } from '../app-context';
+import type { Config } from '../config';
 import { parseInput } from '../validation';
-import { createOrder } from './create-order';
+import { createOrder, type CreateOrderDeps } from './create-order';
+
+/** What placing an order needs: the edges pass their context, which has all of it. */
+export interface PlaceOrderDeps extends Pick<CreateOrderDeps, 'db' | 'lightning'> {
+  config: Pick<
+    Config,
+    'width' | 'height' | 'pricePerPixelSat' | 'invoiceExpirySeconds' | 'maxOpenOrdersPerClient'
+  >;
+  /** Seconds to wait before this client may order again (0: go ahead; a token is taken). */
+  orderRateLimiter: { take(clientKey: string): number };
+  /** The order schema of this board (its size, palette and limits). */
+  orderSchema: ZodType<OrderRequest>;
+  /** Learns the network from the invoice, for a macaroon without info:read. */
+  node: { noteInvoice(paymentRequest: string): void };
+  metrics: { ordersCreated: { inc(): void } };
+  log: Logger;
+}
 
 /**
  * The one entry for new orders from any edge (HTTP, socket): rate limit per client, validate
  * with the board's schema, then create. `clientKey` is the client's address.
  */
 export async function placeOrder(
-  context: AppContext,
+  context: PlaceOrderDeps,
   input: unknown,
   clientKey: string,
 ): Promise<CreatedOrder> {
@@ -36,7 +54,7 @@ export async function placeOrder(
     request,
     clientKey,
   );
-  context.node.noteInvoice(order.paymentRequest); // the network, for a macaroon without info:read
+  context.node.noteInvoice(order.paymentRequest);
   context.metrics.ordersCreated.inc();
   context.log.info(
     { orderId: order.id, pixels: order.pixelCount, amountSat: order.amountSat },
