@@ -58,6 +58,14 @@ export const settingsSchema = z.object({
       'True while POST /api/dev/pay is open: a regtest test wallet pays invoices of this board.',
     ),
   seq,
+  fiat: z
+    .object({ currency: z.string(), satsPerUnit: z.number() })
+    .optional()
+    .describe("The operator's rate: `satsPerUnit` sats make one unit of `currency` (ISO 4217)."),
+  activity24h: z
+    .object({ pixels: z.number().int(), orders: z.number().int() })
+    .optional()
+    .describe('Paid paints of the last 24 hours, recounted at most once a minute.'),
 });
 
 export const wirePixelSchema = z

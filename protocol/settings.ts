@@ -13,6 +13,10 @@ export interface BoardSettings {
   /** True while `POST /api/dev/pay` is open: a test wallet on regtest (the simulator's, or a configured wallet node) pays. */
   testWallet: boolean;
   seq: number;
+  /** The operator's rate for showing prices beside sats (FIAT_CURRENCY, FIAT_SATS_PER_UNIT). */
+  fiat?: { currency: string; satsPerUnit: number };
+  /** Paid paints of the last 24 hours: pixels and orders (recounted at most once a minute). */
+  activity24h?: { pixels: number; orders: number };
 }
 
 /** The 16 colours satoshis.place used, in its order. */

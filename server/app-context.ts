@@ -4,6 +4,7 @@ import { orderRequestSchema } from '../protocol/orders';
 import type { BoardSettings } from '../protocol/settings';
 import type { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
+import type { ActivityLastDay } from './history/activity-last-day';
 import type { PastBoards } from './history/board-at';
 import type { ChangeLog } from './history/change-log';
 import type { RecentChanges } from './history/recent-changes';
@@ -38,10 +39,13 @@ export interface AppContext {
   orderRateLimiter: RateLimiter;
   orderSchema: ReturnType<typeof orderRequestSchema>;
   metrics: Metrics;
+  /** Paid paints of the last 24 hours, recounted at most once a minute. */
+  activity: ActivityLastDay;
 }
 
 export function boardSettings(context: AppContext): BoardSettings {
   const { config } = context;
+  const activity24h = context.activity.current();
   return {
     width: config.width,
     height: config.height,
@@ -53,6 +57,8 @@ export function boardSettings(context: AppContext): BoardSettings {
     simulated: context.node.simulated,
     testWallet: testWalletOpen(context),
     seq: context.changeLog.board.seq,
+    ...(config.fiat && { fiat: config.fiat }),
+    ...(activity24h && { activity24h }),
   };
 }
 

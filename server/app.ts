@@ -15,6 +15,7 @@ import { orderRequestSchema } from '../protocol/orders';
 import type { AppContext } from './app-context';
 import { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
+import { ActivityLastDay } from './history/activity-last-day';
 import { PastBoards } from './history/board-at';
 import { ChangeLog } from './history/change-log';
 import { loadBoard } from './history/load-board';
@@ -183,7 +184,14 @@ export async function startBoltboard(
       ),
       orderSchema: orderRequestSchema(config),
       metrics,
+      activity: new ActivityLastDay(
+        readDb,
+        () => changeLog.board.seq,
+        (error) => log.warn({ err: error }, 'counting the last day of paints failed'),
+      ),
     };
+    changeLog.onApplied((changes) => context.activity.noteApplied(changes));
+    await context.activity.count();
 
     const pages = options.next ? await prepareNext(options.next.dev) : null;
     const api = createApiHandler(context);

@@ -58,6 +58,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/^REDIS_URL:/);
   });
 
+  it('reads a fiat rate only as a pair of a currency code and a positive number', () => {
+    expect(loadConfig({}).fiat).toBeUndefined();
+    expect(loadConfig({ FIAT_CURRENCY: 'eur', FIAT_SATS_PER_UNIT: '1612.5' }).fiat).toEqual({
+      currency: 'EUR',
+      satsPerUnit: 1612.5,
+    });
+    expect(() => loadConfig({ FIAT_CURRENCY: 'EUR' })).toThrow(/^FIAT_SATS_PER_UNIT:/);
+    expect(() => loadConfig({ FIAT_SATS_PER_UNIT: '1600' })).toThrow(/^FIAT_CURRENCY:/);
+    expect(() => loadConfig({ FIAT_CURRENCY: 'EURO', FIAT_SATS_PER_UNIT: '1' })).toThrow(
+      /^FIAT_CURRENCY:/,
+    );
+    for (const bad of ['0', '-3', 'abc']) {
+      expect(() => loadConfig({ FIAT_CURRENCY: 'EUR', FIAT_SATS_PER_UNIT: bad })).toThrow(
+        /^FIAT_SATS_PER_UNIT:/,
+      );
+    }
+  });
+
   it('reads a custom palette', () => {
     expect(loadConfig({ PALETTE: '#000000, #FFFFFF' }).palette).toEqual(['#000000', '#ffffff']);
   });

@@ -26,6 +26,8 @@ export interface Config {
   height: number;
   palette: string[];
   pricePerPixelSat: number;
+  /** A rate to show prices in a currency beside sats; set by the operator, never fetched. */
+  fiat: { currency: string; satsPerUnit: number } | undefined;
   maxPixelsPerOrder: number;
   invoiceExpirySeconds: number;
   /** Largest HTTP/socket message accepted, in bytes; sized for the largest order. */
@@ -96,6 +98,20 @@ const envSchema = z.object({
   CANVAS_WIDTH: integer(1, 4096).default(1000),
   CANVAS_HEIGHT: integer(1, 4096).default(1000),
   PRICE_PER_PIXEL_SAT: integer(1, 1_000_000).default(1),
+  FIAT_CURRENCY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as EUR')
+      .transform((code) => code.toUpperCase())
+      .optional(),
+  ),
+  FIAT_SATS_PER_UNIT: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .positive('must be a positive number')
+      .max(1e12)
+      .optional(),
+  ),
   MAX_PIXELS_PER_ORDER: integer(1, 250_000).default(250_000),
   INVOICE_EXPIRY_SECONDS: integer(10, 31_536_000).default(600),
   PALETTE: optionalText.transform((value, ctx) => {
@@ -159,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     height: e.CANVAS_HEIGHT,
     palette: e.PALETTE,
     pricePerPixelSat: e.PRICE_PER_PIXEL_SAT,
+    fiat: fiat(e.FIAT_CURRENCY, e.FIAT_SATS_PER_UNIT),
     maxPixelsPerOrder: e.MAX_PIXELS_PER_ORDER,
     invoiceExpirySeconds: e.INVOICE_EXPIRY_SECONDS,
     maxBodyBytes: e.MAX_PIXELS_PER_ORDER * MAX_JSON_BYTES_PER_PIXEL + BODY_OVERHEAD_BYTES,
@@ -199,6 +216,18 @@ function clusterAdapter(
     throw new ConfigError('REDIS_URL', 'is required with CLUSTER_ADAPTER=redis');
   }
   return chosen ?? (redisUrl ? 'redis' : 'none');
+}
+
+/** FIAT_CURRENCY and FIAT_SATS_PER_UNIT come together or not at all. */
+function fiat(currency: string | undefined, satsPerUnit: number | undefined): Config['fiat'] {
+  if (currency === undefined && satsPerUnit === undefined) return undefined;
+  if (currency === undefined || satsPerUnit === undefined) {
+    throw new ConfigError(
+      currency === undefined ? 'FIAT_CURRENCY' : 'FIAT_SATS_PER_UNIT',
+      `is required with ${currency === undefined ? 'FIAT_SATS_PER_UNIT' : 'FIAT_CURRENCY'}`,
+    );
+  }
+  return { currency, satsPerUnit };
 }
 
 function lightning(env: Parameters<typeof lightningConfig>[0]): LightningConfig {
