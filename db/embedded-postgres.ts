@@ -5,7 +5,7 @@ import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { findFreePort } from '../server/free-port';
+import { findFreePort } from './free-port';
 import { SetupError } from './setup-error';
 import {
   ensurePostgresUser,

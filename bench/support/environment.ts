@@ -51,6 +51,8 @@ export class BenchEnvironment {
       LND_MACAROON: this.simulator.macaroonBase64,
       ORDER_RATE_LIMIT_PER_MINUTE: '1000000',
       MAX_OPEN_ORDERS_PER_CLIENT: '1000000',
+      // Every viewer of the bench connects from 127.0.0.1.
+      MAX_CONNECTIONS_PER_CLIENT: '1000000',
       ...extra,
     };
   }
@@ -60,4 +62,4 @@ export class BenchEnvironment {
   }
 }
 
-export { findFreePort as freePort } from '../../server/free-port';
+export { findFreePort as freePort } from '../../db/free-port';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { findFreePort } from '../../server/free-port';
+import { findFreePort } from '../../db/free-port';
 import { generateBlocks, startBtcd, stopBtcd } from './btcd';
 import { networkEnvironment } from './exports';
 import type { BtcdInfo, LndNodeName, RegtestNetworkInfo } from './layout';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { findFreePort } from '../../server/free-port';
+import { findFreePort } from '../../db/free-port';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 

@@ -52,4 +52,4 @@ export async function spawnServer(
   return { url, child, exited };
 }
 
-export { findFreePort as freePort } from '../../server/free-port';
+export { findFreePort as freePort } from '../../db/free-port';

@@ -4,7 +4,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findFreePort } from '../../../server/free-port';
+import { findFreePort } from '../../../db/free-port';
 
 const run = promisify(execFile);
 const DOCS_CONF = path.resolve(__dirname, '../../../docs/nginx.conf');
