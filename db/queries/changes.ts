@@ -1,9 +1,5 @@
 import type { ChangeKind } from '../../protocol/changes';
-import {
-  emptyPixelBatch,
-  type BoundingBox,
-  type PixelBatch,
-} from '../../server/canvas/pixel-batch';
+import { emptyPixelBatch, type BoundingBox, type PixelBatch } from '../../protocol/pixel-batch';
 import type { Queryable } from '../pool';
 
 /** A change as stored: its row in `changes` and its pixels from `pixel_events`. */

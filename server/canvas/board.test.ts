@@ -6,7 +6,7 @@ import {
   pixelBatchFrom,
   toWirePixels,
   unpackPixels,
-} from './pixel-batch';
+} from '../../protocol/pixel-batch';
 
 describe('Board', () => {
   it('starts white (palette index 0) at seq 0', () => {

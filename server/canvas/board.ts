@@ -1,4 +1,4 @@
-import type { PixelBatch } from './pixel-batch';
+import type { PixelBatch } from '../../protocol/pixel-batch';
 
 /**
  * The board in memory: one palette index per pixel, row-major, and the seq of the last

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { Region } from '../../protocol/admin';
 import { hexToRgb } from '../../protocol/palette-quantize';
 import type { Board } from '../canvas/board';
-import { emptyPixelBatch, type PixelBatch } from '../canvas/pixel-batch';
+import { emptyPixelBatch, type PixelBatch } from '../../protocol/pixel-batch';
 
 /**
  * The pixels where `from` differs from `to`, with `to`'s colours: applied to `from`, they make

@@ -12,7 +12,7 @@ import {
 import { inTransaction, type Db, type DbClient } from '../../db/pool';
 import type { ChangeKind } from '../../protocol/changes';
 import type { Board } from '../canvas/board';
-import { boundingBoxOf, type PixelBatch } from '../canvas/pixel-batch';
+import { boundingBoxOf, type PixelBatch } from '../../protocol/pixel-batch';
 
 /** A change to write: what it paints, and who asked. Its seq is given when it is written. */
 export interface ChangeDraft {

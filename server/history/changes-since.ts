@@ -1,7 +1,7 @@
 import { loadChanges, pixelCountsBetween } from '../../db/queries/changes';
 import type { Queryable } from '../../db/pool';
 import type { ChangesSinceResult } from '../../protocol/changes';
-import { toWirePixels } from '../canvas/pixel-batch';
+import { toWirePixels } from '../../protocol/pixel-batch';
 import type { AppliedChange } from './change-log';
 import type { RecentChanges } from './recent-changes';
 

@@ -2,7 +2,7 @@ import { orderPaintSeq, undoCandidates } from '../../db/queries/undo-pixels';
 import type { Db, Queryable } from '../../db/pool';
 import type { UndoResult } from '../../protocol/admin';
 import { AppError } from '../app-error';
-import { pixelBatchFrom } from '../canvas/pixel-batch';
+import { pixelBatchFrom } from '../../protocol/pixel-batch';
 import type { ChangeLog } from './change-log';
 import { OPERATOR_ACTOR } from './revert-to';
 

@@ -3,7 +3,7 @@ import { countOpenOrders, insertOrder } from '../../db/queries/orders';
 import type { Db } from '../../db/pool';
 import type { CreatedOrder, OrderRequest } from '../../protocol/orders';
 import { AppError, databaseCall } from '../app-error';
-import { packPixels, pixelBatchFrom } from '../canvas/pixel-batch';
+import { packPixels, pixelBatchFrom } from '../../protocol/pixel-batch';
 import type { LightningNode } from '../lightning/lightning-node';
 import { priceSat, satToMsat } from '../../protocol/price';
 

@@ -1,7 +1,7 @@
 import { bylineOf } from '../../db/queries/changes';
 import { markOrdersPaid, setOrderChangeSeqs } from '../../db/queries/orders';
 import { clearUnpaintedOrders } from '../../db/queries/unpainted-orders';
-import { unpackPixels, type PixelBatch } from '../canvas/pixel-batch';
+import { unpackPixels, type PixelBatch } from '../../protocol/pixel-batch';
 import type { AppliedChange, ChangeLog } from '../history/change-log';
 
 export interface SettleOrdersDeps {

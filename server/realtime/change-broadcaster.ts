@@ -1,23 +1,30 @@
 import type { WireChange } from '../../protocol/changes';
 import type { FeedEntry } from '../../protocol/feed';
 import type { AppliedChange } from '../history/change-log';
-import { toWirePixels } from '../canvas/pixel-batch';
+import { toWirePixels } from '../../protocol/pixel-batch';
 
 /** A change bigger than this is announced as `reload` rather than sent pixel by pixel. */
 export const BROADCAST_MAX_PIXELS = 50_000;
 
+/** Where messages go; a returned promise says when the fan-out is done (none: at once). */
 export interface BroadcastTarget {
-  emit(event: 'changes', payload: { changes: WireChange[]; feed?: FeedEntry[] }): void;
-  emit(event: 'reload', payload: { seq: number }): void;
+  emit(
+    event: 'changes',
+    payload: { changes: WireChange[]; feed?: FeedEntry[] },
+  ): Promise<void> | boolean | void;
+  emit(event: 'reload', payload: { seq: number }): Promise<void> | boolean | void;
 }
 
 /**
  * Sends applied changes to every viewer. Changes applied in the same tick go out as one
- * message, encoded once for all sockets; oversized ones become a `reload`.
+ * message, encoded once for all sockets; oversized ones become a `reload`. While a fan-out is
+ * still being written, newer changes wait and then leave together: under load, fewer and
+ * larger messages rather than a growing queue of small ones.
  */
 export class ChangeBroadcaster {
   private pending: AppliedChange[] = [];
   private scheduled = false;
+  private sending: Promise<void> | undefined;
   /** Sizes of the messages sent, for metrics. */
   onBatch: (changes: number, pixels: number) => void = () => undefined;
 
@@ -31,11 +38,16 @@ export class ChangeBroadcaster {
     this.pending.push(...changes);
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    if (this.sending) void this.sending.then(() => this.flush());
+    else setImmediate(() => this.flush());
   }
 
   flush(): void {
     this.scheduled = false;
+    if (this.sending) {
+      this.publish([]);
+      return;
+    }
     const changes = this.pending;
     this.pending = [];
     if (changes.length === 0) return;
@@ -43,11 +55,11 @@ export class ChangeBroadcaster {
     for (const change of changes) pixels += change.pixels.xs.length;
     this.onBatch(changes.length, pixels);
     if (pixels > BROADCAST_MAX_PIXELS) {
-      this.target.emit('reload', { seq: changes[changes.length - 1].seq });
+      this.track(this.target.emit('reload', { seq: changes[changes.length - 1].seq }));
       return;
     }
     const feed = this.takeFeed();
-    this.target.emit('changes', {
+    const sent = this.target.emit('changes', {
       changes: changes.map((change) => ({
         seq: change.seq,
         kind: change.kind,
@@ -55,5 +67,14 @@ export class ChangeBroadcaster {
       })),
       ...(feed ? { feed } : {}),
     });
+    this.track(sent);
+  }
+
+  private track(sent: Promise<void> | boolean | void): void {
+    if (!(sent instanceof Promise)) return;
+    const done: Promise<void> = sent.finally(() => {
+      if (this.sending === done) this.sending = undefined;
+    });
+    this.sending = done;
   }
 }

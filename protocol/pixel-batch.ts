@@ -1,4 +1,4 @@
-import type { WirePixel } from '../../protocol/changes';
+import type { WirePixel } from './changes';
 
 /** Pixels as parallel typed arrays: compact to keep, cheap to apply and to encode. */
 export interface PixelBatch {
