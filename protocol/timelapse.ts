@@ -30,3 +30,24 @@ export const timelapseQuerySchema = z.object({
     .default(1),
 });
 export type TimelapseQuery = z.output<typeof timelapseQuerySchema>;
+
+/**
+ * `GET /api/timelapse.json` (same query as the WebP): what a player needs beside the
+ * animation. `frames` lists the planned frames in order, each the board after `seq`
+ * (`at`: when that change was written, null for the empty board of seq 0). The animation at
+ * `webp` (the same plan, pinned to its last seq) shows planned frame i from `i * frameMs`
+ * on its own timeline; a frame that changed nothing is merged into the one before.
+ */
+export const timelapseFramesSchema = z.object({
+  width: z.number().int().describe('Width of the animation, in output pixels'),
+  height: z.number().int(),
+  frameMs: z.number().int().describe('Time one planned frame lasts in the animation'),
+  webp: z.string().describe('Path of the matching animated WebP'),
+  frames: z.array(
+    z.object({
+      seq: z.number().int().min(0),
+      at: z.string().nullable().describe('ISO-8601 time, or null for seq 0'),
+    }),
+  ),
+});
+export type TimelapseFrames = z.output<typeof timelapseFramesSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timelapseQuerySchema } from '../timelapse';
+import { timelapseFramesSchema, timelapseQuerySchema } from '../timelapse';
 import type { ApiOperation } from './api-operation';
 
 const healthSchema = z.object({
@@ -52,6 +52,19 @@ export function serviceOperations(): ApiOperation[] {
           },
         },
         304: { description: 'Not modified since the ETag sent.' },
+      },
+      errors: [503],
+    },
+    {
+      method: 'GET',
+      path: '/api/timelapse.json',
+      operationId: 'getTimelapseFrames',
+      tag: 'board',
+      summary:
+        'The frames of the timelapse of the same query (seq and time of each) and the path of its animation, for a player with dates.',
+      query: timelapseQuerySchema,
+      responses: {
+        200: { description: 'The frames.', schema: timelapseFramesSchema },
       },
       errors: [503],
     },

@@ -12,6 +12,7 @@ import { addOpenApiRoute } from './routes/openapi-route';
 import { addOrderRoutes } from './routes/order-routes';
 import { addPixelRoutes } from './routes/pixel-routes';
 import { addPreviewRoute } from './routes/preview-route';
+import { addTimelapseFramesRoute } from './routes/timelapse-frames-route';
 import { guardWrite } from './write-guard';
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -21,6 +22,7 @@ export function createApiRouter(context: AppContext): Router {
   const router = new Router();
   addBoardRoutes(router, context);
   addPreviewRoute(router, context);
+  addTimelapseFramesRoute(router, context);
   addOrderRoutes(router, context);
   addPixelRoutes(router, context);
   addDevPayRoute(router, context);
