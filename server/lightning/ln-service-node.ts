@@ -55,8 +55,10 @@ class LnServiceNode implements LightningNode {
       return; // a file mid-rotation: try again on the next failure
     }
     if (next.cert === this.current.cert && next.macaroon === this.current.macaroon) return;
+    const old = this.lnd;
     this.current = next;
     this.lnd = authenticate(next);
+    closeClients(old);
   }
 
   async describe() {
@@ -211,6 +213,13 @@ class LnServiceNode implements LightningNode {
 }
 
 type RawUnary = (request: object, callback: (err: unknown, response: unknown) => void) => void;
+
+/** Closes the gRPC channels of a replaced ln-service client (one per LND service). */
+function closeClients(lnd: AuthenticatedLnd): void {
+  for (const client of Object.values(lnd as unknown as Record<string, { close?: () => void }>)) {
+    client.close?.();
+  }
+}
 
 function withDeadline<T>(call: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -149,6 +149,12 @@ function reportOf(error: unknown): NodeReport {
     case 'permission_denied':
       return { state: 'permission_denied', reason: `the macaroon is refused: ${reason}` };
     default:
+      if (/certificate|altnames|self[- ]signed/i.test(reason)) {
+        return {
+          state: 'unreachable',
+          reason: `the node's TLS certificate is not trusted (${reason}): set LND_CERT to its current tls.cert, or trust its CA (NODE_EXTRA_CA_CERTS)`,
+        };
+      }
       return { state: 'unreachable', reason };
   }
 }

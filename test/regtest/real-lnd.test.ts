@@ -4,3 +4,4 @@
 import './network.suite';
 import './lnd-contract.suite';
 import './money-path.suite';
+import './node-connection.suite'; // last: it renews the shop's TLS certificate
