@@ -44,8 +44,13 @@ export class ChangeLog {
     private readonly onListenerError: (error: unknown) => void,
   ) {}
 
-  onApplied(listener: AppliedListener): void {
+  /** Adds a listener for changes once committed and applied; returns its unsubscribe. */
+  onApplied(listener: AppliedListener): () => void {
     this.listeners.push(listener);
+    return () => {
+      const at = this.listeners.indexOf(listener);
+      if (at >= 0) this.listeners.splice(at, 1);
+    };
   }
 
   /**

@@ -108,7 +108,7 @@ export async function followPayments(deps: FollowPaymentsDeps): Promise<() => vo
     stream.restart();
   }
 
-  deps.changeLog.onApplied((changes, origin) => {
+  const stopLogging = deps.changeLog.onApplied((changes, origin) => {
     if (origin !== 'written') return; // another instance painted it, and logged it
     for (const change of changes) {
       if (change.kind === 'paint' && change.orderId) {
@@ -124,6 +124,7 @@ export async function followPayments(deps: FollowPaymentsDeps): Promise<() => vo
   const allTimer = setInterval(() => void runCheck('all-pending', {}), deps.checkEveryMs);
   return () => {
     stopped = true;
+    stopLogging();
     stream.stop();
     clearInterval(dueTimer);
     clearInterval(allTimer);
