@@ -4,8 +4,12 @@ import { encodeIndexedPng } from '../../server/canvas/indexed-png';
 import { quantile, round } from '../support/stats';
 
 export interface PngResult {
+  /** Re-render after one paid order (a 10x10 square) changed the board: the usual case. */
   png1000Ms: number;
   png2000Ms: number;
+  /** Render with every row changed since the last (nothing reusable: a first render). */
+  png1000AllChangedMs: number;
+  png2000AllChangedMs: number;
   png1000Bytes: number;
   /** sharp's RGBA PNG of the same 1000x1000 board (default settings), the usual way. */
   sharpRgba1000Ms: number;
@@ -35,10 +39,16 @@ export function realisticBoard(side: number, seed = 7): Uint8Array {
   return board;
 }
 
-async function timeMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+/** Median of `runs` timings of `work`; `prepare` runs before each, untimed. */
+async function timeMs(
+  runs: number,
+  work: () => Promise<unknown>,
+  prepare: () => void = () => undefined,
+): Promise<number> {
   await work(); // warm-up
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    prepare();
     const start = performance.now();
     await work();
     times.push(performance.now() - start);
@@ -46,10 +56,33 @@ async function timeMs(runs: number, work: () => Promise<unknown>): Promise<numbe
   return round(quantile(times, 0.5), 2);
 }
 
+/** Paints a 10x10 square somewhere new on each call, as one paid order would. */
+function paintOrder(board: Uint8Array, side: number): void {
+  const x0 = Math.floor(Math.random() * (side - 10));
+  const y0 = Math.floor(Math.random() * (side - 10));
+  for (let y = y0; y < y0 + 10; y++)
+    board.fill((board[y * side + x0] + 1) % 16, y * side + x0, y * side + x0 + 10);
+}
+
+/** Every pixel moves to the next colour: no row is the same as in the last render. */
+function repaintAll(board: Uint8Array): void {
+  for (let i = 0; i < board.length; i++) board[i] = (board[i] + 1) % 16;
+}
+
 /** Median time to render the whole board to PNG, 1000x1000 and 2000x2000. */
 export async function measurePngRender(runs: number): Promise<PngResult> {
   const board1000 = realisticBoard(1000);
   const board2000 = realisticBoard(2000);
+  const allChanged1000 = await timeMs(
+    runs,
+    () => encodeIndexedPng(board1000, 1000, 1000, DEFAULT_PALETTE),
+    () => repaintAll(board1000),
+  );
+  const allChanged2000 = await timeMs(
+    runs,
+    () => encodeIndexedPng(board2000, 2000, 2000, DEFAULT_PALETTE),
+    () => repaintAll(board2000),
+  );
   const png1000 = await encodeIndexedPng(board1000, 1000, 1000, DEFAULT_PALETTE);
   const rgba = Buffer.alloc(1000 * 1000 * 4);
   const rgb = DEFAULT_PALETTE.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
@@ -58,8 +91,18 @@ export async function measurePngRender(runs: number): Promise<PngResult> {
     rgba[i * 4 + 3] = 255;
   });
   return {
-    png1000Ms: await timeMs(runs, () => encodeIndexedPng(board1000, 1000, 1000, DEFAULT_PALETTE)),
-    png2000Ms: await timeMs(runs, () => encodeIndexedPng(board2000, 2000, 2000, DEFAULT_PALETTE)),
+    png1000Ms: await timeMs(
+      runs,
+      () => encodeIndexedPng(board1000, 1000, 1000, DEFAULT_PALETTE),
+      () => paintOrder(board1000, 1000),
+    ),
+    png2000Ms: await timeMs(
+      runs,
+      () => encodeIndexedPng(board2000, 2000, 2000, DEFAULT_PALETTE),
+      () => paintOrder(board2000, 2000),
+    ),
+    png1000AllChangedMs: allChanged1000,
+    png2000AllChangedMs: allChanged2000,
     png1000Bytes: png1000.length,
     sharpRgba1000Ms: await timeMs(Math.min(runs, 5), () =>
       sharp(rgba, { raw: { width: 1000, height: 1000, channels: 4 } })

@@ -45,4 +45,25 @@ describe('encodeIndexedPng', () => {
     expect([...decoded.data.subarray(offset, offset + 3)]).toEqual([0xd4, 0x36, 0x1e]);
     expect([...decoded.data.subarray(0, 3)]).toEqual([255, 255, 255]);
   });
+
+  it('re-encodes only what changed, and the result equals a fresh encode', async () => {
+    const width = 300;
+    const height = 400; // several bands
+    const first = Uint8Array.from({ length: width * height }, (_, i) => (i * 7) % 16);
+    const pngFirst = await encodeIndexedPng(first, width, height, DEFAULT_PALETTE);
+    const second = first.slice();
+    second[width * 350 + 10] = (second[width * 350 + 10] + 1) % 16; // one band changes
+    const pngSecond = await encodeIndexedPng(second, width, height, DEFAULT_PALETTE);
+    expect(pngSecond.equals(pngFirst)).toBe(false);
+    const [a, b] = [await decodeRgb(pngFirst), await decodeRgb(pngSecond)];
+    const changedAt = (width * 350 + 10) * 3;
+    expect(a.data.subarray(0, changedAt).equals(b.data.subarray(0, changedAt))).toBe(true);
+    expect(
+      a.data.subarray(changedAt, changedAt + 3).equals(b.data.subarray(changedAt, changedAt + 3)),
+    ).toBe(false);
+    // Back to the first board: the bytes equal the first encode's (no stale band survives).
+    expect((await encodeIndexedPng(first, width, height, DEFAULT_PALETTE)).equals(pngFirst)).toBe(
+      true,
+    );
+  });
 });
