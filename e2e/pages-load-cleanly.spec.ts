@@ -20,7 +20,8 @@ const PAGES = [
   {
     path: '/timelapse',
     name: 'timelapse',
-    ready: (page: Page) => expect(page.getByTestId('timelapse')).toBeVisible(),
+    ready: (page: Page) =>
+      expect(page.getByTestId('timelapse-canvas')).toBeVisible({ timeout: 30_000 }),
   },
 ];
 

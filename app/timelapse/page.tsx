@@ -1,24 +1,24 @@
-import { TIMELAPSE_DEFAULT_FRAMES } from '../../protocol/timelapse';
+import type { Metadata } from 'next';
+import { TimelapseView } from './_player/timelapse-view';
+import styles from './timelapse-page.module.css';
 
-export const metadata = { title: 'Boltboard · timelapse' };
+export const metadata: Metadata = {
+  title: 'Boltboard · timelapse',
+  description: 'Every paid pixel of the board since the start, replayed.',
+};
 
-// Cheap and shared: the whole history at half size, cached by the server per head seq.
-const WHOLE_HISTORY = `/api/timelapse.webp?frames=${TIMELAPSE_DEFAULT_FRAMES}&scale=0.5`;
-
-/** `/timelapse`: the whole history of the board as an animation. */
+/** `/timelapse`: the whole history of the board, played with pause, scrub, speed and dates. */
 export default function TimelapsePage() {
   return (
-    <main style={{ padding: '0.5rem 1rem' }}>
-      <h1 style={{ fontSize: '1.2rem', margin: '0.5rem 0' }}>Boltboard · the story so far</h1>
-      <img
-        src={WHOLE_HISTORY}
-        alt="The board's whole history, replayed"
-        data-testid="timelapse"
-        style={{ maxWidth: '100%', imageRendering: 'pixelated', border: '1px solid #444' }}
-      />
-      <p>
-        Every paid pixel since the start, in order. <a href="/">Back to the board</a>
-      </p>
+    <main className={styles.page}>
+      <header className={styles.header}>
+        <a className={styles.back} href="/" data-testid="back-to-board">
+          ← Back to the board
+        </a>
+        <h1 className={styles.title}>The story so far</h1>
+        <p className={styles.hint}>Every paid pixel since the start. Space plays, arrows step.</p>
+      </header>
+      <TimelapseView />
     </main>
   );
 }
