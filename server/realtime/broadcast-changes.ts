@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context';
 import type { AppliedChange } from '../history/change-log';
 import { ChangeBroadcaster } from './change-broadcaster';
 import { FeedBroadcaster } from './feed-broadcaster';
+import { SlicedFanout } from './sliced-fanout';
 import { orderRoom, type BoardServer } from './socket-api';
 
 /**
@@ -15,7 +16,10 @@ import { orderRoom, type BoardServer } from './socket-api';
  */
 export function broadcastChanges(context: AppContext, io: BoardServer): () => void {
   const feed = new FeedBroadcaster(io.local);
-  const broadcaster = new ChangeBroadcaster(io.local, () => feed.take());
+  // Changes go to the default namespace's own sockets through a fan-out that is cheaper per
+  // socket than `io.local.emit` and leaves turns to settlement while it writes.
+  const fanout = new SlicedFanout(io.sockets, (packet) => io.encoder.encode(packet as never));
+  const broadcaster = new ChangeBroadcaster(fanout, () => feed.take());
   broadcaster.onBatch = (_changes, pixels) => context.metrics.broadcastPixels.observe(pixels);
   context.changeLog.onApplied((changes) => {
     context.recentChanges.add(changes);
