@@ -32,10 +32,15 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       ORDER_RATE_LIMIT_PER_MINUTE: '10000',
       ADMIN_TOKEN: 'e2e-operator-token-0123456789',
+      // A rate, so the page shows prices in a currency too.
+      FIAT_CURRENCY: 'EUR',
+      FIAT_SATS_PER_UNIT: '1600',
     },
     url: `http://localhost:${port}/api/settings`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // SIGTERM, as a service manager sends it: the app stops its embedded PostgreSQL too.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },
