@@ -15,10 +15,10 @@ import { orderRoom, type BoardServer } from './socket-api';
  * each viewer hears each change exactly once, from the instance it is connected to.
  */
 export function broadcastChanges(context: AppContext, io: BoardServer): () => void {
-  const feed = new FeedBroadcaster(io.local);
-  // Changes go to the default namespace's own sockets through a fan-out that is cheaper per
-  // socket than `io.local.emit` and leaves turns to settlement while it writes.
+  // Changes (and the feed) go to the default namespace's own sockets through a fan-out that is
+  // cheaper per socket than `io.local.emit` and leaves turns to settlement while it writes.
   const fanout = new SlicedFanout(io.sockets, (packet) => io.encoder.encode(packet as never));
+  const feed = new FeedBroadcaster(fanout);
   const broadcaster = new ChangeBroadcaster(fanout, () => feed.take());
   broadcaster.onBatch = (_changes, pixels) => context.metrics.broadcastPixels.observe(pixels);
   context.changeLog.onApplied((changes) => {

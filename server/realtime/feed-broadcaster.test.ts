@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeedEntry } from '../../protocol/feed';
-import { FEED_EVERY_MS, FeedBroadcaster } from './feed-broadcaster';
+import { FEED_ALONE_AFTER_MS, FEED_EVERY_MS, FeedBroadcaster } from './feed-broadcaster';
 
 const entry = (seq: number): FeedEntry => ({
   seq,
@@ -36,10 +36,34 @@ describe('FeedBroadcaster', () => {
     const sent: FeedEntry[][] = [];
     const feed = new FeedBroadcaster({ emit: (_event, { entries }) => sent.push(entries) }, 2);
     feed.publish([entry(1), entry(2), entry(3)]);
-    vi.advanceTimersByTime(FEED_EVERY_MS);
+    vi.advanceTimersByTime(FEED_ALONE_AFTER_MS - 1);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(sent).toEqual([[entry(2), entry(3)]]);
     vi.advanceTimersByTime(FEED_EVERY_MS * 3);
     expect(sent).toHaveLength(1);
+    feed.stop();
+  });
+
+  it('costs no fan-out of its own while changes flow to carry it', () => {
+    vi.useFakeTimers();
+    const sent: FeedEntry[][] = [];
+    const carried: FeedEntry[][] = [];
+    const feed = new FeedBroadcaster(
+      { emit: (_event, { entries }) => sent.push(entries) },
+      20,
+      () => Date.now(),
+    );
+    for (let tick = 1; tick <= 50; tick++) {
+      feed.publish([entry(tick)]); // a paid order every 100 ms...
+      vi.advanceTimersByTime(100);
+      const taken = feed.take(); // ...and its change message going out
+      if (taken) carried.push(taken);
+    }
+    expect(sent).toEqual([]);
+    const seqs = carried.flat().map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(carried.length).toBeGreaterThanOrEqual(4);
     feed.stop();
   });
 });

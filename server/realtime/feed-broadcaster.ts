@@ -2,9 +2,14 @@ import type { FeedEntry } from '../../protocol/feed';
 
 /** The feed is a ticker, not a stream: viewers get its news at most once per interval. */
 export const FEED_EVERY_MS = 1_000;
+/**
+ * News still waiting this long after it came (no change went out to carry it) is sent alone.
+ * Longer than the interval, so that while changes flow the feed never costs a fan-out of its own.
+ */
+export const FEED_ALONE_AFTER_MS = 2 * FEED_EVERY_MS;
 
 export interface FeedTarget {
-  emit(event: 'feed', payload: { entries: FeedEntry[] }): void;
+  emit(event: 'feed', payload: { entries: FeedEntry[] }): unknown;
 }
 
 /**
@@ -27,7 +32,7 @@ export class FeedBroadcaster {
     if (entries.length === 0) return;
     this.pending.push(...entries);
     if (this.pending.length > this.maxEntries) this.pending = this.pending.slice(-this.maxEntries);
-    this.timer ??= setTimeout(() => this.flushAlone(), FEED_EVERY_MS);
+    this.timer ??= setTimeout(() => this.flushAlone(), FEED_ALONE_AFTER_MS);
   }
 
   /** The entries to attach to a message going out now, if the feed is due; else undefined. */
@@ -49,6 +54,6 @@ export class FeedBroadcaster {
     const entries = this.take();
     if (entries) this.target.emit('feed', { entries });
     else if (this.pending.length > 0)
-      this.timer = setTimeout(() => this.flushAlone(), FEED_EVERY_MS);
+      this.timer = setTimeout(() => this.flushAlone(), FEED_ALONE_AFTER_MS);
   }
 }

@@ -32,7 +32,7 @@ describe('SlicedFanout', () => {
     }
     const fanout = new SlicedFanout(io.sockets, (packet) => io.encoder.encode(packet as never));
     // Sizes around the frame header's length forms: 7 bits, 16 bits, 64 bits.
-    const payloads = [1, 200, 70_000].map((size, i) => ({ i, text: 'x'.repeat(size) }));
+    const payloads = [70_000, 1, 200, 300_000, 5].map((size, i) => ({ i, text: 'x'.repeat(size) }));
     await Promise.all(payloads.map((payload) => fanout.emit('changes', payload)));
     const deadline = Date.now() + 5_000;
     while (received.some((messages) => messages.length < payloads.length)) {
@@ -48,6 +48,7 @@ describe('SlicedFanout', () => {
     const busySocket = (id: number) =>
       ({
         connected: true,
+        conn: { transport: { name: 'polling' } },
         client: {
           _packet: () => {
             const until = performance.now() + 0.1;

@@ -13,13 +13,26 @@ interface PreEncodedOptions {
   wsPreEncodedFrame: [Buffer];
 }
 
+/** The parts of an engine.io connection and its `ws` socket that the direct write reads. */
+interface DirectWritable {
+  readyState: string;
+  writeBuffer: unknown[];
+  transport: {
+    name: string;
+    writable: boolean;
+    perMessageDeflate?: unknown;
+    socket?: { bufferedAmount: number; _sender?: { sendFrame(list: Buffer[]): void } };
+  };
+}
+
 /**
  * Sends one event to every socket of a namespace on this instance, like `namespace.local.emit`,
  * but cheaper per socket and without holding the event loop:
  * - the packet is encoded once, into one buffer holding the whole WebSocket frame, so each
  *   socket costs one plain `write` (socket.io's broadcast hands ws a header and a body, which
- *   cost a cork, a `writev` and their bookkeeping per socket); polling sockets get the same
- *   packet through engine.io as usual;
+ *   cost a cork, a `writev` and their bookkeeping per socket), handed straight to the
+ *   WebSocket when the connection has nothing pending; polling sockets and connections with
+ *   something pending get the same packet through engine.io as usual;
  * - sockets are written in slices of FANOUT_SLICE_MS, so a payment notice or a database reply
  *   waits at most one slice, not a whole fan-out.
  * Messages go out in the order given; `emit` resolves once every socket was written to.
@@ -60,8 +73,10 @@ export class SlicedFanout {
         while (next < sockets.length) {
           const socket = sockets[next++];
           if (socket.connected && !this.skip(socket)) {
+            const frame = 'wsPreEncodedFrame' in options ? options.wsPreEncodedFrame : undefined;
             // `_packet` is socket.io's own entry for pre-encoded packets (its adapter's path).
-            socket.client._packet(encoded as never, options as never);
+            if (!(frame && writeDirect(socket.conn as unknown as DirectWritable, frame)))
+              socket.client._packet(encoded as never, options as never);
           }
           if (next % SOCKETS_BETWEEN_CLOCK_READS === 0 && performance.now() >= until) {
             setImmediate(slice);
@@ -73,6 +88,29 @@ export class SlicedFanout {
       slice();
     });
   }
+}
+
+/**
+ * Hands the frame straight to the socket's WebSocket sender, as engine.io itself would, when
+ * nothing is pending on the connection (engine.io's queue empty, nothing unsent in the
+ * WebSocket): then order is kept and engine.io's per-packet bookkeeping can be skipped. A
+ * connection with anything pending takes engine.io's path, where slow sockets are watched.
+ */
+function writeDirect(conn: DirectWritable, frame: [Buffer]): boolean {
+  const { transport } = conn;
+  const ws = transport.socket;
+  if (
+    transport.name !== 'websocket' ||
+    conn.readyState !== 'open' ||
+    !transport.writable ||
+    transport.perMessageDeflate ||
+    conn.writeBuffer.length > 0 ||
+    !ws?._sender ||
+    ws.bufferedAmount > 0
+  )
+    return false;
+  ws._sender.sendFrame(frame);
+  return true;
 }
 
 /** The engine.io message as one ready WebSocket text frame, when the packet is one string. */
