@@ -17,3 +17,12 @@ export async function histogramQuantile(
   if (total === 0) return null;
   return buckets.find(([, count]) => count >= q * total)![0];
 }
+
+/** The mean of a Prometheus histogram (its _sum over its _count, seconds), or null when empty. */
+export async function histogramMean(url: string, name: string): Promise<number | null> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const read = (suffix: string) =>
+    Number(new RegExp(`^${name}_${suffix} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+  const count = read('count');
+  return count > 0 ? read('sum') / count : null;
+}

@@ -3,6 +3,8 @@ import type { CreatedOrder } from '../../protocol/orders';
 export interface BenchOrder {
   id: string;
   paymentHash: string;
+  /** The BOLT 11 invoice a buyer pays. */
+  paymentRequest: string;
   /** "x,y" of its first pixel: how viewers report receiving it. */
   key: string;
 }
@@ -44,6 +46,7 @@ export async function createOrders(
       orders[i] = {
         id: order.id,
         paymentHash: order.paymentHash,
+        paymentRequest: order.paymentRequest,
         key: `${pixels[0].x},${pixels[0].y}`,
       };
     }
