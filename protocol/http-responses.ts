@@ -118,6 +118,8 @@ export const pixelHistorySchema = z.object({
       color: z.number().int(),
       at: isoTime,
       orderId: z.uuid().optional(),
+      amountSat: z.number().int().optional().describe('What the painting order paid, in sats'),
+      orderPixels: z.number().int().optional().describe('Pixels that order painted'),
       name: z.string().optional(),
       message: z.string().optional(),
     }),

@@ -14,6 +14,9 @@ export interface PixelHistoryEntry {
   color: number;
   at: string;
   orderId?: string;
+  /** What the order that painted it paid, in sats, and how many pixels it painted. */
+  amountSat?: number;
+  orderPixels?: number;
   name?: string;
   message?: string;
 }

@@ -7,6 +7,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/
 import { Store } from '../_session/store';
 import { BoardImage } from './board-image';
 import { ChangeSequencer } from './change-sequencer';
+import { activityOf, withLivePaints, type LiveActivity } from '../_intro/board-extras';
 
 export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,6 +19,8 @@ export interface ConnectionStatus {
   seq: number | null;
   viewers: number | null;
   settings: BoardSettings | null;
+  /** Paid paints of the last 24 hours: the server's count, then live paints added. */
+  activity24h: LiveActivity | null;
 }
 
 export interface ConnectionListeners {
@@ -44,6 +47,7 @@ export class BoardConnection {
     seq: null,
     viewers: null,
     settings: null,
+    activity24h: null,
   });
   socket: BoardSocket | null = null;
   board: BoardImage | null = null;
@@ -61,7 +65,7 @@ export class BoardConnection {
     const socket: BoardSocket = io({ transports: ['websocket'] });
     this.socket = socket;
     socket.on('hello', ({ settings, viewers }) => {
-      this.status.set({ settings, viewers });
+      this.status.set({ settings, viewers, activity24h: activityOf(settings) });
       const sizeChanged =
         this.board?.width !== settings.width || this.board?.height !== settings.height;
       if (!this.board || sizeChanged) this.createBoard(settings);
@@ -157,6 +161,8 @@ export class BoardConnection {
     const board = this.board;
     if (!board || changes.length === 0) return;
     for (const change of changes) board.paint(change.pixels);
+    const { activity24h } = this.status.get();
+    if (activity24h) this.status.set({ activity24h: withLivePaints(activity24h, changes) });
     if (this.frame === 0) this.frame = requestAnimationFrame(() => this.flush());
   }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { boardExtras, satsText } from '../_intro/board-extras';
+import { satsText } from '../_intro/board-extras';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
 import { Icon } from './icons';
@@ -17,11 +17,10 @@ const STATE_TEXT = {
 /** Connection state, people watching, the price, the day's pace and the pixel under the pointer. */
 export function StatusBar() {
   const session = useSession();
-  const { state, viewers, seq, settings } = useStore(session.connection.status);
+  const { state, viewers, seq, settings, activity24h } = useStore(session.connection.status);
   const { hover, cursor } = useStore(session.ui);
   // The pointer's pixel, or else the keyboard cursor's.
   const shown = hover ?? cursor;
-  const { activity24h } = boardExtras(settings);
   return (
     <div className="status-bar">
       <span
@@ -58,7 +57,7 @@ export function StatusBar() {
       {activity24h && (
         <span className={`status-pill ${styles.wideOnly}`} data-testid="activity-24h">
           {activity24h.pixels.toLocaleString('en')} px · {activity24h.orders.toLocaleString('en')}{' '}
-          orders today
+          orders in 24 h
         </span>
       )}
       {settings?.simulated && (

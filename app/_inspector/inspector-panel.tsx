@@ -3,10 +3,15 @@
 import { useEffect, useState } from 'react';
 import type { PixelHistory, PixelHistoryEntry } from '../../protocol/pixel-history';
 import { Icon } from '../_controls/icons';
+import { boardExtras, fiatText, satsText } from '../_intro/board-extras';
 import { callApi } from '../_session/api-client';
 import type { ShownError } from '../_session/error-text';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
+import { colourName } from './colour-names';
+import styles from './inspector-panel.module.css';
+import { relativeTime } from './relative-time';
+import { SpotShare } from './spot-share';
 
 type Loaded = { key: string; history: PixelHistory } | { key: string; error: ShownError };
 
@@ -16,7 +21,10 @@ const KIND_TEXT: Record<PixelHistoryEntry['kind'], string> = {
   undo: 'Order undone by an operator',
 };
 
-/** One board pixel: its colour, coordinates, and who painted it when. */
+/** How often "5 minutes ago" is brought up to date while the panel is open. */
+const CLOCK_TICK_MS = 30_000;
+
+/** One board pixel: its colour, coordinates, who painted it when and for how much, a link to it. */
 export function InspectorPanel() {
   const session = useSession();
   const { panel, selected } = useStore(session.ui);
@@ -26,6 +34,14 @@ export function InspectorPanel() {
   const key = selected ? `${selected.x},${selected.y}` : '';
   const open = panel === 'inspector' && selected !== null;
   const liveColor = selected ? session.board?.colorAt(selected.x, selected.y) : undefined;
+  const [now, setNow] = useState(() => new Date());
+
+  useEffect(() => {
+    if (!open) return;
+    setNow(new Date());
+    const clock = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
+    return () => clearInterval(clock);
+  }, [open, key]);
 
   useEffect(() => {
     if (!open || !selected) return;
@@ -46,6 +62,7 @@ export function InspectorPanel() {
       ? current.history.color
       : session.board?.colorAt(selected.x, selected.y);
   const hex = color !== undefined ? settings.palette[color] : undefined;
+  const { fiat } = boardExtras(settings);
 
   return (
     <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
@@ -63,11 +80,13 @@ export function InspectorPanel() {
         </button>
       </header>
       {hex && (
-        <p className="pixel-colour">
+        <p className="pixel-colour" data-testid="pixel-colour">
           <span className="swatch small" style={{ background: hex }} aria-hidden="true" />
-          Colour {color! + 1} · <code>{hex}</code>
+          <strong>{colourName(hex)}</strong>
+          {colourName(hex) !== hex && <code className={styles.hex}>{hex}</code>}
         </p>
       )}
+      <SpotShare pixel={selected} zoom={session.view.view.zoom} />
       {!current && <p className="muted">Loading history…</p>}
       {current && 'error' in current && <p className="error">{current.error.text}</p>}
       {current && 'history' in current && (
@@ -95,8 +114,21 @@ export function InspectorPanel() {
                   ) : null}
                 </div>
                 {entry.message && <q className="history-message">{entry.message}</q>}
-                <time className="muted" dateTime={entry.at}>
-                  {new Date(entry.at).toLocaleString()}
+                {entry.kind === 'paint' && entry.amountSat !== undefined && (
+                  <div className={styles.paid} data-testid="pixel-paid">
+                    Paid {satsText(entry.amountSat)}
+                    {fiat && ` (${fiatText(entry.amountSat, fiat)})`}
+                    {entry.orderPixels !== undefined &&
+                      entry.orderPixels > 1 &&
+                      ` for ${entry.orderPixels.toLocaleString('en')} pixels`}
+                  </div>
+                )}
+                <time
+                  className="muted"
+                  dateTime={entry.at}
+                  title={new Date(entry.at).toLocaleString()}
+                >
+                  {relativeTime(new Date(entry.at), now)}
                 </time>
               </div>
             </li>

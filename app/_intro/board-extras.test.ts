@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardSettings } from '../../protocol/settings';
-import { boardExtras, fiatText, satsText } from './board-extras';
+import { activityOf, boardExtras, fiatText, satsText, withLivePaints } from './board-extras';
 
 const settings = (extra: object) => ({ pricePerPixelSat: 1, ...extra }) as unknown as BoardSettings;
 
@@ -38,5 +38,25 @@ describe('fiatText and satsText', () => {
   });
   it('says sat or sats', () => {
     expect([satsText(1), satsText(21), satsText(1000)]).toEqual(['1 sat', '21 sats', '1,000 sats']);
+  });
+});
+
+describe('activityOf and withLivePaints', () => {
+  const paint = (seq: number, pixels: number, kind = 'paint') => ({
+    seq,
+    kind,
+    pixels: Array.from({ length: pixels }, () => [0, 0, 1]),
+  });
+
+  it('adds paints past the counted seq, once', () => {
+    const counted = activityOf(settings({ seq: 10, activity24h: { pixels: 5, orders: 2 } }))!;
+    expect(counted).toEqual({ pixels: 5, orders: 2, seq: 10 });
+    const next = withLivePaints(counted, [paint(9, 4), paint(11, 3), paint(12, 1, 'revert')]);
+    expect(next).toEqual({ pixels: 8, orders: 3, seq: 11 });
+    expect(withLivePaints(next, [paint(11, 3)])).toBe(next);
+  });
+
+  it('is null when the settings carry no activity', () => {
+    expect(activityOf(settings({ seq: 1 }))).toBeNull();
   });
 });

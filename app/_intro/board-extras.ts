@@ -47,3 +47,31 @@ export function fiatText(sats: number, fiat: NonNullable<BoardExtras['fiat']>): 
 export function satsText(sats: number): string {
   return `${sats.toLocaleString('en')} sat${sats === 1 ? '' : 's'}`;
 }
+
+/** The day's activity as the page keeps it: the settings' count, then live paints past `seq`. */
+export interface LiveActivity {
+  pixels: number;
+  orders: number;
+  /** Paints up to this seq are counted. */
+  seq: number;
+}
+
+/** The activity the settings carry (counted up to their seq), or null without one. */
+export function activityOf(settings: BoardSettings): LiveActivity | null {
+  const activity = boardExtras(settings).activity24h;
+  return activity ? { ...activity, seq: settings.seq } : null;
+}
+
+/** Adds paints that arrived later than the count (each once) to it. */
+export function withLivePaints(
+  activity: LiveActivity,
+  changes: ReadonlyArray<{ seq: number; kind: string; pixels: readonly unknown[] }>,
+): LiveActivity {
+  const paints = changes.filter((change) => change.kind === 'paint' && change.seq > activity.seq);
+  if (paints.length === 0) return activity;
+  return {
+    pixels: activity.pixels + paints.reduce((sum, change) => sum + change.pixels.length, 0),
+    orders: activity.orders + paints.length,
+    seq: Math.max(...paints.map((change) => change.seq)),
+  };
+}

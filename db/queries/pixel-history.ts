@@ -1,8 +1,12 @@
 import type { PixelHistoryEntry } from '../../protocol/pixel-history';
 import type { ChangeKind } from '../../protocol/changes';
+import { msatToSat } from '../../protocol/price';
 import type { Queryable } from '../pool';
 
-/** A pixel's changes, newest first, with the order's name and message when an order painted it. */
+/**
+ * A pixel's changes, newest first, with the order's name, message, amount and size when an
+ * order painted it.
+ */
 export async function pixelHistory(
   db: Queryable,
   x: number,
@@ -15,10 +19,12 @@ export async function pixelHistory(
     color: number;
     at: Date;
     order_id: string | null;
+    amount_msat: string | null;
+    pixel_count: number | null;
     name: string | null;
     message: string | null;
   }>(
-    `SELECT e.seq, c.kind, e.color, c.created_at AS at, c.order_id, o.name, o.message
+    `SELECT e.seq, c.kind, e.color, c.created_at AS at, c.order_id, o.amount_msat, o.pixel_count, o.name, o.message
      FROM pixel_events e
      JOIN changes c ON c.seq = e.seq
      LEFT JOIN orders o ON o.id = c.order_id
@@ -33,6 +39,9 @@ export async function pixelHistory(
     color: row.color,
     at: row.at.toISOString(),
     ...(row.order_id ? { orderId: row.order_id } : {}),
+    ...(row.amount_msat !== null && row.pixel_count !== null
+      ? { amountSat: msatToSat(Number(row.amount_msat)), orderPixels: row.pixel_count }
+      : {}),
     ...(row.name ? { name: row.name } : {}),
     ...(row.message ? { message: row.message } : {}),
   }));

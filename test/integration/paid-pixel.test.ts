@@ -107,6 +107,8 @@ describe('a paid pixel, end to end (PostgreSQL + LND simulator over gRPC)', () =
           kind: 'paint',
           color: 5,
           orderId: created.body.id,
+          amountSat: 2,
+          orderPixels: 2,
           name: 'alice',
           message: 'first!',
         },
