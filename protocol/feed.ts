@@ -7,4 +7,6 @@ export interface FeedEntry {
   message?: string;
   /** ISO-8601 time it was painted. */
   at: string;
+  /** The smallest rectangle holding its pixels, to show where it was painted. */
+  area?: { x: number; y: number; width: number; height: number };
 }

@@ -135,6 +135,15 @@ export const feedSchema = z.object({
       name: z.string().optional(),
       message: z.string().optional(),
       at: isoTime,
+      area: z
+        .object({
+          x: z.number().int(),
+          y: z.number().int(),
+          width: z.number().int(),
+          height: z.number().int(),
+        })
+        .optional()
+        .describe('The smallest rectangle holding its pixels'),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import type { FeedEntry } from '../../protocol/feed';
+import { boundingBoxOf } from '../../protocol/pixel-batch';
 import type { AppContext } from '../app-context';
 import type { AppliedChange } from '../history/change-log';
 import { ChangeBroadcaster } from './change-broadcaster';
@@ -47,11 +48,13 @@ export function broadcastChanges(context: AppContext, io: BoardServer): () => vo
 }
 
 function toFeedEntry(change: AppliedChange): FeedEntry {
+  const area = boundingBoxOf(change.pixels);
   return {
     seq: change.seq,
     orderId: change.orderId!,
     pixelCount: change.pixels.xs.length,
     ...change.byline,
     at: change.at.toISOString(),
+    ...(area && { area }),
   };
 }

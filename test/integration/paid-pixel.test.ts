@@ -71,8 +71,19 @@ describe('a paid pixel, end to end (PostgreSQL + LND simulator over gRPC)', () =
     const messages = await Promise.all(received);
     // The first paint's feed news rides along in the same message (no broadcast of its own).
     expect(messages[1].feed).toEqual([
-      expect.objectContaining({ orderId: created.body.id, name: 'alice', message: 'first!' }),
+      expect.objectContaining({
+        orderId: created.body.id,
+        name: 'alice',
+        message: 'first!',
+        area: { x: 10, y: 20, width: 2, height: 1 },
+      }),
     ]);
+    const feed = await api<{ entries: unknown[] }>(server.url, '/api/feed');
+    expect(feed.body.entries[0]).toMatchObject({
+      orderId: created.body.id,
+      pixelCount: 2,
+      area: { x: 10, y: 20, width: 2, height: 1 },
+    });
     for (const message of messages) {
       expect(message.changes).toEqual([
         {
