@@ -20,7 +20,10 @@ export interface LegacySettings {
 }
 
 export interface LegacyOrderSettled {
-  /** The whole board after the payment, as a `data:image/png;base64,...` URL. */
+  /**
+   * The whole board after the payment, as a `data:image/png;base64,...` URL; `""` on all but
+   * the last of the orders pushed together (the last one's image shows them all).
+   */
   image: string;
   paymentRequest: string;
   /** The socket id that created the order (the order id for orders made elsewhere). */

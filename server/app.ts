@@ -215,7 +215,7 @@ export async function startBoltboard(
         if (!req.url?.startsWith('/socket.io/')) pages.upgrade(req, socket, head);
       });
     }
-    attachSocketApi(io, context);
+    cleanups.push(attachSocketApi(io, context));
     cleanups.push(attachSatoshisPlaceApi(io, context));
     cleanups.push(broadcastChanges(context, io));
     context.metrics.countViewers = () => io.engine.clientsCount;

@@ -10,6 +10,7 @@ import { clientKey as clientKeyOf } from '../http/client-address';
 import { ReadGate } from '../http/read-gate';
 import { parseInput } from '../validation';
 import { capConnectionsPerClient, guardSocketEvents, socketEventLimiter } from './socket-guard';
+import { dropSlowSockets } from './slow-socket-guard';
 
 /** Messages between instances (through the cluster adapter). */
 export interface InterServerEvents {
@@ -31,9 +32,13 @@ export function orderRoom(orderId: string): string {
   return `order:${orderId}`;
 }
 
-/** The socket.io API of the default namespace (docs/socket-events.md). */
-export function attachSocketApi(io: BoardServer, context: AppContext): void {
+/**
+ * The socket.io API of the default namespace (docs/socket-events.md), and the guards of every
+ * connection (per-client cap, slow sockets dropped). Returns a function that stops the guards.
+ */
+export function attachSocketApi(io: BoardServer, context: AppContext): () => void {
   capConnectionsPerClient(io.engine, context);
+  const stopDroppingSlowSockets = dropSlowSockets(io.engine);
   const limiter = socketEventLimiter(context);
   const historyReads = new ReadGate(HISTORY_READS_RUNNING, HISTORY_READS_WAITING);
   io.on('connection', (socket) => {
@@ -70,6 +75,7 @@ export function attachSocketApi(io: BoardServer, context: AppContext): void {
     });
     answer(socket, 'settings:get', context, async () => boardSettings(context));
   });
+  return stopDroppingSlowSockets;
 }
 
 /**

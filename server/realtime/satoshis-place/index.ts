@@ -11,6 +11,7 @@ import { parseInput } from '../../validation';
 import type { BoardServer } from '../socket-api';
 import { guardSocketEvents, socketEventLimiter } from '../socket-guard';
 import { BoardDataUrl } from './board-data-url';
+import { CoalescedBoardPushes } from './board-pushes';
 import { SATOSHIS_PLACE_NAMESPACE, type LegacyNamespace } from './legacy-namespace';
 import { startSettledPushes, type LegacySessions } from './settled-pushes';
 
@@ -23,7 +24,9 @@ import { startSettledPushes, type LegacySessions } from './settled-pushes';
 export function attachSatoshisPlaceApi(io: BoardServer, context: AppContext): () => void {
   const nsp: LegacyNamespace = io.of(SATOSHIS_PLACE_NAMESPACE);
   const sessions: LegacySessions = new Map();
-  const image = new BoardDataUrl(context.pngCache);
+  const pushes = new CoalescedBoardPushes(nsp, new BoardDataUrl(context.pngCache), (error) =>
+    context.log.warn({ err: error }, 'satoshis.place push failed'),
+  );
   const { config } = context;
   const settings: LegacySettings = {
     boardLength: config.width,
@@ -47,13 +50,9 @@ export function attachSatoshisPlaceApi(io: BoardServer, context: AppContext): ()
     socket.on('GET_SETTINGS', () => {
       socket.emit('GET_SETTINGS_RESULT', { data: settings });
     });
-    socket.on('GET_LATEST_PIXELS', () => {
-      image.get().then(
-        (data) => socket.emit('GET_LATEST_PIXELS_RESULT', { data }),
-        (error: unknown) =>
-          socket.emit('GET_LATEST_PIXELS_RESULT', failure(error, 'GET_LATEST_PIXELS')),
-      );
-    });
+    pushes.join(socket);
+    // Answered with the next push, one encoding for every socket that asked.
+    socket.on('GET_LATEST_PIXELS', () => pushes.requestImage(socket));
     socket.on('NEW_ORDER', (pixels: unknown) => {
       const create = async () => {
         const request = legacyOrderToRequest(parseInput(legacyOrderSchema, pixels));
@@ -67,5 +66,5 @@ export function attachSatoshisPlaceApi(io: BoardServer, context: AppContext): ()
       );
     });
   });
-  return startSettledPushes(nsp, context, sessions, image);
+  return startSettledPushes(nsp, context, sessions, pushes);
 }

@@ -1,7 +1,7 @@
 import { paymentRequestsOf, paintStatsLastDay } from '../../../db/queries/paint-stats';
 import type { AppContext } from '../../app-context';
 import type { AppliedChange } from '../../history/change-log';
-import type { BoardDataUrl } from './board-data-url';
+import type { CoalescedBoardPushes } from './board-pushes';
 import type { LegacyNamespace } from './legacy-namespace';
 
 const STATS_EVERY_MS = 5_000;
@@ -10,16 +10,16 @@ const STATS_EVERY_MS = 5_000;
 export type LegacySessions = Map<string, { sessionId: string; paymentRequest: string }>;
 
 /**
- * Pushes ORDER_SETTLED (with the board image, encoded once per seq) to the namespace's sockets
- * after each paid paint, and BROADCAST_STATS at most every few seconds after paints. Only this
- * namespace gets the image; the default namespace keeps its small `changes` messages.
+ * Hands each paid paint to the namespace's coalesced pushes as an ORDER_SETTLED (who ordered it,
+ * its invoice), and pushes BROADCAST_STATS at most every few seconds after paints. Only this
+ * namespace gets the board image; the default namespace keeps its small `changes` messages.
  * Returns a function that stops the pushes.
  */
 export function startSettledPushes(
   nsp: LegacyNamespace,
   context: AppContext,
   sessions: LegacySessions,
-  image: BoardDataUrl,
+  pushes: CoalescedBoardPushes,
 ): () => void {
   let stopped = false;
   let statsTimer: NodeJS.Timeout | undefined;
@@ -35,20 +35,18 @@ export function startSettledPushes(
   const settled = async (paints: AppliedChange[], known: LegacySessions) => {
     const unknown = paints.map((change) => change.orderId!).filter((id) => !known.has(id));
     const requests = unknown.length > 0 ? await paymentRequestsOf(context.db, unknown) : new Map();
-    const url = await image.get();
-    for (const change of paints) {
+    return paints.map((change) => {
       const id = change.orderId!;
       const session = known.get(id);
-      nsp.local.emit('ORDER_SETTLED', {
-        data: {
-          image: url,
-          paymentRequest: session?.paymentRequest ?? requests.get(id) ?? '',
-          sessionId: session?.sessionId ?? id,
-          pixelsPaintedCount: change.pixels.xs.length,
-        },
-      });
-    }
+      return {
+        paymentRequest: session?.paymentRequest ?? requests.get(id) ?? '',
+        sessionId: session?.sessionId ?? id,
+        pixelsPaintedCount: change.pixels.xs.length,
+      };
+    });
   };
+  // Lookups may finish out of order; pushes keep the order orders were settled in.
+  let inOrder: Promise<unknown> = Promise.resolve();
 
   context.changeLog.onApplied((changes) => {
     const paints = changes.filter((change) => change.kind === 'paint' && change.orderId !== null);
@@ -61,7 +59,8 @@ export function startSettledPushes(
     }
     if (nsp.sockets.size === 0) return;
     const fail = (error: unknown) => context.log.warn({ err: error }, 'satoshis.place push failed');
-    settled(paints, known).catch(fail);
+    const orders = settled(paints, known);
+    inOrder = inOrder.then(() => orders.then((list) => pushes.add(list)).catch(fail));
     statsTimer ??= setTimeout(() => void pushStats().catch(fail), STATS_EVERY_MS);
   });
   const unsubscribe = context.orderEvents.subscribe((event) => {
@@ -69,6 +68,7 @@ export function startSettledPushes(
   });
   return () => {
     stopped = true;
+    pushes.stop();
     clearTimeout(statsTimer);
     unsubscribe();
   };
