@@ -179,5 +179,5 @@ describe('history property: paints, reverts and undos against a reference model'
       }),
       { numRuns: 50 },
     );
-  }, 60_000);
+  }, 180_000); // 50 runs: about 30 s alone, more on a loaded machine
 });
