@@ -1,3 +1,4 @@
+import { ChangeSequencer } from '../protocol/change-sequencer';
 import type { WireChange } from '../protocol/changes';
 import type { BoardSocket } from './board-socket';
 
@@ -20,47 +21,51 @@ export interface ChangesSubscription {
 /**
  * Follows the board's changes on `socket` from `since` (default: the seq of the first `hello`).
  * Every `hello` (each reconnection) and every gap asks `changes:since` for what was missed, so
- * after a reconnect the handler sees exactly the changes it would have seen connected.
+ * after a reconnect the handler sees exactly the changes it would have seen connected. The
+ * ordering is the page's own (protocol/change-sequencer.ts).
  */
 export function subscribeChanges(
   socket: BoardSocket,
   handlers: ChangesHandlers,
   since?: number,
 ): ChangesSubscription {
-  let lastSeq = since ?? -1;
+  const sequencer = new ChangeSequencer(); // holds changes until it knows where it starts
   let catchingUp = false;
-  let buffered: WireChange[] = [];
   let stopped = false;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const deliver = (changes: WireChange[]) => {
-    const fresh = changes.filter((change) => change.seq > lastSeq);
-    if (fresh.length === 0) return;
-    lastSeq = fresh[fresh.length - 1].seq;
-    handlers.onChanges(fresh);
+    if (changes.length > 0) handlers.onChanges(changes);
   };
 
-  const catchUp = async (target: number) => {
+  /** Asks `changes:since` until the server's seq is reached, then lets live changes through. */
+  const catchUp = async () => {
     catchingUp = true;
+    sequencer.hold();
     try {
-      while (!stopped && lastSeq < target) {
-        const answer = await socket.timeout(10_000).emitWithAck('changes:since', { seq: lastSeq });
+      for (;;) {
+        if (stopped) return;
+        const seq = sequencer.currentSeq ?? 0;
+        const answer = await socket.timeout(10_000).emitWithAck('changes:since', { seq });
         if (!answer.ok) throw new Error(`changes:since: ${answer.error.message}`);
         if (answer.reload) {
-          lastSeq = answer.seq;
           handlers.onReload?.(answer.seq);
+          deliver(sequencer.reset(answer.seq).apply);
           break;
         }
-        if (answer.changes.length === 0) break;
-        deliver(answer.changes);
-        target = Math.max(target, answer.seq);
+        if (answer.changes.length === 0) {
+          // Nothing more to fetch now: let live changes through; a hole among them is asked
+          // again shortly rather than in a tight loop.
+          const rest = sequencer.resume();
+          deliver(rest.apply);
+          if (rest.gap) setTimeout(() => !stopped && !catchingUp && void catchUp(), 1_000);
+          break;
+        }
+        const result = sequencer.resume(answer.changes, answer.seq);
+        deliver(result.apply);
+        if (!result.gap) break;
       }
-      const held = buffered;
-      buffered = [];
-      const gap = held.length > 0 && held[0].seq > lastSeq + 1;
-      if (gap) return void (await catchUp(held[held.length - 1].seq));
-      deliver(held);
       markReady();
     } catch (error) {
       handlers.onError?.(error instanceof Error ? error : new Error(String(error)));
@@ -70,32 +75,30 @@ export function subscribeChanges(
   };
 
   const onHello = ({ seq }: { seq: number }) => {
-    if (lastSeq < 0) lastSeq = seq;
+    if (sequencer.currentSeq === null) {
+      // First greeting: start from `since` (and catch up), or from the board as it is now.
+      if (since === undefined) deliver(sequencer.reset(seq).apply);
+      else sequencer.reset(since);
+    }
     if (catchingUp) return;
-    if (seq > lastSeq) void catchUp(seq);
+    if (seq > (sequencer.currentSeq ?? 0)) void catchUp();
     else markReady();
   };
   const onChanges = ({ changes }: { changes: WireChange[] }) => {
-    if (lastSeq < 0) return; // not greeted yet: hello's seq comes first
-    if (catchingUp) return void buffered.push(...changes);
-    if (changes.length > 0 && changes[0].seq > lastSeq + 1) {
-      buffered.push(...changes);
-      void catchUp(changes[0].seq - 1);
-      return;
-    }
-    deliver(changes);
+    const result = sequencer.receive(changes); // held while not greeted or catching up
+    deliver(result.apply);
+    if (result.gap && !catchingUp) void catchUp();
   };
   const onReload = ({ seq }: { seq: number }) => {
-    lastSeq = seq;
     handlers.onReload?.(seq);
+    deliver(sequencer.reset(seq).apply);
   };
 
   socket.on('hello', onHello);
   socket.on('changes', onChanges);
   socket.on('reload', onReload);
-  // Already connected and greeted: catch up from `since`, or start from the board's seq now.
-  if (socket.connected && since !== undefined) void catchUp(Number.MAX_SAFE_INTEGER);
-  else if (socket.connected) {
+  // Already connected and greeted: ask the board's seq now, as a hello would give it.
+  if (socket.connected) {
     socket
       .timeout(10_000)
       .emitWithAck('settings:get', {})
@@ -109,7 +112,7 @@ export function subscribeChanges(
   }
   return {
     get seq() {
-      return lastSeq;
+      return sequencer.currentSeq ?? -1;
     },
     ready,
     stop() {

@@ -6,7 +6,7 @@ import type { BoardSettings } from '../../protocol/settings';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket-events';
 import { Store } from '../_session/store';
 import { BoardImage } from './board-image';
-import { ChangeSequencer } from './change-sequencer';
+import { ChangeSequencer } from '../../protocol/change-sequencer';
 import { activityOf, withLivePaints, type LiveActivity } from '../_intro/board-extras';
 
 export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

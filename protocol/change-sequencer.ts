@@ -1,4 +1,4 @@
-import type { WireChange } from '../../protocol/changes';
+import type { WireChange } from './changes';
 
 /** What to do with changes that just arrived. */
 export interface SequencedChanges {

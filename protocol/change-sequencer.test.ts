@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WireChange } from '../../protocol/changes';
+import type { WireChange } from './changes';
 import { ChangeSequencer } from './change-sequencer';
 
 const change = (seq: number): WireChange => ({ seq, kind: 'paint', pixels: [[seq, 0, 1]] });
