@@ -9,6 +9,7 @@ import { PaletteBar } from './_controls/palette-bar';
 import { StatusBar } from './_controls/status-bar';
 import { ToolBar } from './_controls/tool-bar';
 import { ZoomControls } from './_controls/zoom-controls';
+import { FeedPanel } from './_feed/feed-panel';
 import { LiveFeed } from './_feed/live-feed';
 import { SiteNav } from './_controls/site-nav';
 import { IntroCard } from './_intro/intro-card';
@@ -57,6 +58,7 @@ export default function HomePage() {
         <ZoomControls />
         <div className="panels">
           <InspectorPanel />
+          <FeedPanel />
           <ImportPanel />
           <CheckoutPanel />
         </div>

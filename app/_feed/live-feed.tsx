@@ -2,26 +2,73 @@
 
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
+import { useNow } from '../_session/use-now';
+import { FeedItem } from './feed-item';
+import styles from './live-feed.module.css';
+import { showArea } from './show-area';
 
-/** The last orders painted, newest first: proof the board is alive. */
+/** Orders the corner list shows whole; the rest are one click away in the feed panel. */
+const SHOWN_IN_CORNER = 4;
+const CLOCK_TICK_MS = 30_000;
+
+/**
+ * The last orders painted, newest first: proof the board is alive. On a desktop a short list
+ * in the corner; on a phone one line that opens the whole feed as a sheet.
+ */
 export function LiveFeed() {
   const session = useSession();
   const { entries } = useStore(session.feed);
+  const { panel } = useStore(session.ui);
+  const now = useNow(CLOCK_TICK_MS);
+  const newest = entries[0];
+  const openFeed = () => session.openPanel('feed');
+  // An open invoice keeps its panel: the feed waits until it is paid or closed.
+  const busy = panel === 'checkout';
+
   return (
-    <section className="feed" aria-labelledby="feed-title" data-testid="feed">
-      <h2 id="feed-title">Recent</h2>
+    <section className={styles.feed} aria-labelledby="feed-title" data-testid="feed">
+      <h2 id="feed-title" className={styles.title}>
+        Recent
+      </h2>
       {entries.length === 0 ? (
-        <p className="muted">No orders yet. Be the first!</p>
+        <p className={styles.empty}>No orders yet. Be the first!</p>
       ) : (
-        <ol>
-          {entries.map((entry) => (
-            <li key={entry.orderId}>
-              <strong>{entry.name ?? 'Someone'}</strong> painted{' '}
-              {entry.pixelCount.toLocaleString('en')} px
-              {entry.message && <q>{entry.message}</q>}
-            </li>
-          ))}
-        </ol>
+        <>
+          <ol className={styles.list} data-testid="feed-list">
+            {entries.slice(0, SHOWN_IN_CORNER).map((entry) => (
+              <FeedItem
+                key={entry.orderId}
+                entry={entry}
+                now={now}
+                onShow={(area) => showArea(session, area)}
+              />
+            ))}
+          </ol>
+          {entries.length > SHOWN_IN_CORNER && (
+            <button type="button" className={styles.more} onClick={openFeed} disabled={busy}>
+              All recent orders
+            </button>
+          )}
+          <button
+            type="button"
+            className={styles.summary}
+            onClick={openFeed}
+            disabled={busy}
+            aria-label="Open the recent orders"
+            data-testid="feed-summary"
+          >
+            <span className={styles.summaryText}>
+              <strong>{newest.name ?? 'Someone'}</strong> painted{' '}
+              {newest.pixelCount.toLocaleString('en')} px
+              {newest.message && (
+                <span className={styles.summaryMessage}> · “{newest.message}”</span>
+              )}
+            </span>
+            <span aria-hidden="true" className={styles.chevron}>
+              ›
+            </span>
+          </button>
+        </>
       )}
     </section>
   );

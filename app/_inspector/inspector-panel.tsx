@@ -10,7 +10,8 @@ import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
 import { colourName } from './colour-names';
 import styles from './inspector-panel.module.css';
-import { relativeTime } from './relative-time';
+import { relativeTime } from '../_session/relative-time';
+import { useNow } from '../_session/use-now';
 import { SpotShare } from './spot-share';
 
 type Loaded = { key: string; history: PixelHistory } | { key: string; error: ShownError };
@@ -34,14 +35,7 @@ export function InspectorPanel() {
   const key = selected ? `${selected.x},${selected.y}` : '';
   const open = panel === 'inspector' && selected !== null;
   const liveColor = selected ? session.board?.colorAt(selected.x, selected.y) : undefined;
-  const [now, setNow] = useState(() => new Date());
-
-  useEffect(() => {
-    if (!open) return;
-    setNow(new Date());
-    const clock = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
-    return () => clearInterval(clock);
-  }, [open, key]);
+  const now = useNow(CLOCK_TICK_MS, open);
 
   useEffect(() => {
     if (!open || !selected) return;

@@ -15,7 +15,7 @@ import { grabStamp } from '../_import/stamp-drag';
 import { Store } from './store';
 import { FeedState } from '../_feed/feed-state';
 
-export type Panel = 'none' | 'checkout' | 'import' | 'inspector';
+export type Panel = 'none' | 'checkout' | 'import' | 'inspector' | 'feed';
 
 export interface UiState {
   tool: Tool;

@@ -1,0 +1,52 @@
+'use client';
+
+import { Icon } from '../_controls/icons';
+import { useSession } from '../_session/session-provider';
+import { useStore } from '../_session/store';
+import { useNow } from '../_session/use-now';
+import { FeedItem } from './feed-item';
+import styles from './live-feed.module.css';
+import { showArea } from './show-area';
+
+const CLOCK_TICK_MS = 30_000;
+/** Below this width the panel is a sheet over the board: it closes to show the spot. */
+const PHONE_QUERY = '(max-width: 720px)';
+
+/** The whole recent feed, with messages and times; an entry shows where it was painted. */
+export function FeedPanel() {
+  const session = useSession();
+  const { panel } = useStore(session.ui);
+  const { entries } = useStore(session.feed);
+  const open = panel === 'feed';
+  const now = useNow(CLOCK_TICK_MS, open);
+  if (!open) return null;
+
+  return (
+    <section className="panel" aria-labelledby="feed-panel-title" data-testid="feed-panel">
+      <header className="panel-head">
+        <h2 id="feed-panel-title">Recent orders</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close"
+          onClick={() => session.openPanel('none')}
+        >
+          <Icon name="close" />
+        </button>
+      </header>
+      <ol className={`${styles.list} ${styles.panelList}`}>
+        {entries.map((entry) => (
+          <FeedItem
+            key={entry.orderId}
+            entry={entry}
+            now={now}
+            onShow={(area) => {
+              if (window.matchMedia(PHONE_QUERY).matches) session.openPanel('none');
+              showArea(session, area);
+            }}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
