@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { DocsNav } from '../docs-nav';
 import styles from '../docs.module.css';
 import { listGuides, readGuide } from '../_guides/guides';
 import { Markdown } from '../_guides/markdown';
@@ -27,9 +28,7 @@ export default async function GuidePage({ params }: GuideProps) {
   return (
     <div className={styles.page}>
       <main className={styles.content}>
-        <p>
-          <a href="/docs">&larr; Boltboard docs</a>
-        </p>
+        <DocsNav guide />
         <Markdown source={guide.source} />
       </main>
     </div>

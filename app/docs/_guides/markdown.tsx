@@ -94,30 +94,33 @@ function table(rows: string[], key: number) {
       .map((cell) => cell.trim().replace(/\\\|/g, '|'));
   const [head, , ...body] = rows;
   return (
-    <table key={key} className={styles.table}>
-      <thead>
-        <tr>
-          {cells(head).map((cell, n) => (
-            <th key={n}>{inline(cell)}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {body.map((row, r) => (
-          <tr key={r}>
-            {cells(row).map((cell, n) => (
-              <td key={n}>{inline(cell)}</td>
+    <div key={key} className={styles.tableScroll}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            {cells(head).map((cell, n) => (
+              <th key={n}>{inline(cell)}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {body.map((row, r) => (
+            <tr key={r}>
+              {cells(row).map((cell, n) => (
+                <td key={n}>{inline(cell)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 const INLINE = /`([^`]+)`|\*\*(.+?)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
-function inline(text: string): ReactNode[] {
+/** Inline Markdown (`code`, **bold**, [links](to)) as React nodes. */
+export function inline(text: string): ReactNode[] {
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(INLINE)) {

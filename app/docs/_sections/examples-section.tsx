@@ -1,21 +1,21 @@
-const CURL = `# settings, board, changes
-curl http://localhost:3000/api/settings
-curl -o board.png -D - http://localhost:3000/api/canvas.png     # X-Canvas-Seq: 42
-curl 'http://localhost:3000/api/changes?since=42&limit=500'
+const curl = (origin: string) => `# settings, board, changes
+curl ${origin}/api/settings
+curl -o board.png -D - ${origin}/api/canvas.png     # X-Canvas-Seq: 42
+curl '${origin}/api/changes?since=42&limit=500'
 
 # order two pixels (palette index or #rrggbb), then watch the order
-curl -X POST http://localhost:3000/api/orders -H 'content-type: application/json' \\
+curl -X POST ${origin}/api/orders -H 'content-type: application/json' \\
   -d '{"pixels":[{"x":10,"y":20,"color":5},{"x":11,"y":20,"color":"#4aba38"}],"name":"bot"}'
-curl http://localhost:3000/api/orders/ORDER_ID
+curl ${origin}/api/orders/ORDER_ID
 
 # simulator only: the test wallet pays
-curl -X POST http://localhost:3000/api/dev/pay -H 'content-type: application/json' \\
+curl -X POST ${origin}/api/dev/pay -H 'content-type: application/json' \\
   -d '{"paymentRequest":"lnbcrt..."}'
-curl http://localhost:3000/api/pixels/10/20`;
+curl ${origin}/api/pixels/10/20`;
 
-const TYPESCRIPT = `import { BoltboardClient } from './client';
+const typescript = (origin: string) => `import { BoltboardClient } from './client';
 
-const board = new BoltboardClient('http://localhost:3000');
+const board = new BoltboardClient('${origin}');
 const { seq, pixels, width } = await board.board();          // palette indices, decoded with sharp
 const live = board.subscribeChanges({
   onChanges: (changes) => {
@@ -31,9 +31,9 @@ console.log(done.status, done.seq);
 live.stop();
 board.close();`;
 
-const SOCKET = `import { io } from 'socket.io-client';
+const socketExample = (origin: string) => `import { io } from 'socket.io-client';
 
-const socket = io('http://localhost:3000', { transports: ['websocket'] });
+const socket = io('${origin}', { transports: ['websocket'] });
 let seq = -1;
 socket.on('hello', async (hello) => {
   if (seq < 0) seq = hello.seq;
@@ -52,22 +52,22 @@ npm run draw -- --image cat.png --x 100 --y 200 --width 64 --dither --dev-pay
 npm run draw -- --image cat.png --x 100 --y 200 --lnd-host mynode:10009 \\
   --lnd-cert tls.cert --lnd-macaroon admin.macaroon --keep --budget 500`;
 
-/** Copy-paste examples: curl, the typed client, raw socket.io, the drawing CLI. */
-export function ExamplesSection() {
+/** Copy-paste examples against this board (`origin`): curl, the typed client, raw socket.io, the drawing CLI. */
+export function ExamplesSection({ origin }: { origin: string }) {
   return (
     <section>
       <h2 id="examples">Examples</h2>
       <h3>curl</h3>
       <pre>
-        <code>{CURL}</code>
+        <code>{curl(origin)}</code>
       </pre>
       <h3>TypeScript, with the typed client</h3>
       <pre>
-        <code>{TYPESCRIPT}</code>
+        <code>{typescript(origin)}</code>
       </pre>
       <h3>TypeScript, raw socket.io</h3>
       <pre>
-        <code>{SOCKET}</code>
+        <code>{socketExample(origin)}</code>
       </pre>
       <h3>Paint an image from the command line</h3>
       <p>

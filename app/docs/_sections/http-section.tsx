@@ -1,5 +1,6 @@
 import { apiOperations } from '../../../protocol/openapi';
 import { DEFAULT_PALETTE } from '../../../protocol/settings';
+import { inline } from '../_guides/markdown';
 import styles from '../docs.module.css';
 
 // Route list only: the limits in schemas are those of the running board (see /api/settings).
@@ -15,31 +16,33 @@ export function HttpSection() {
   return (
     <section>
       <h2 id="http">HTTP</h2>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th>route</th>
-            <th>what</th>
-          </tr>
-        </thead>
-        <tbody>
-          {operations.map((operation) => (
-            <tr key={`${operation.method} ${operation.path}`}>
-              <td>
-                <span className={styles.method}>{operation.method}</span>{' '}
-                <code>{operation.path}</code>
-                {operation.admin && <div className={styles.muted}>operators</div>}
-              </td>
-              <td>
-                {operation.summary}
-                {operation.description && (
-                  <div className={styles.muted}>{operation.description}</div>
-                )}
-              </td>
+      <div className={styles.tableScroll}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>route</th>
+              <th>what</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {operations.map((operation) => (
+              <tr key={`${operation.method} ${operation.path}`}>
+                <td>
+                  <span className={styles.method}>{operation.method}</span>{' '}
+                  <code>{operation.path}</code>
+                  {operation.admin && <div className={styles.muted}>operators</div>}
+                </td>
+                <td>
+                  {inline(operation.summary)}
+                  {operation.description && (
+                    <div className={styles.muted}>{inline(operation.description)}</div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p>
         Answers: <code>GET /api/changes</code> gives{' '}
         <code>{'{ seq, changes: [{ seq, kind, at, pixels: [[x, y, color], ...] }] }'}</code> or{' '}

@@ -1,3 +1,4 @@
+import { inline } from '../_guides/markdown';
 import styles from '../docs.module.css';
 
 const PUSHES: Array<[string, string, string]> = [
@@ -64,20 +65,22 @@ export function SocketSection() {
 /** Events as rows: name, payload, what it means or answers. */
 function EventTable({ rows }: { rows: ReadonlyArray<readonly [string, string, string]> }) {
   return (
-    <table className={styles.table}>
-      <tbody>
-        {rows.map(([event, payload, meaning]) => (
-          <tr key={event}>
-            <td>
-              <code>{event}</code>
-            </td>
-            <td>
-              <code>{payload}</code>
-            </td>
-            <td>{meaning}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className={styles.tableScroll}>
+      <table className={styles.table}>
+        <tbody>
+          {rows.map(([event, payload, meaning]) => (
+            <tr key={event}>
+              <td>
+                <code>{event}</code>
+              </td>
+              <td>
+                <code>{payload}</code>
+              </td>
+              <td>{inline(meaning)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
