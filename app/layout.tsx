@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 
+// Rendered per request: each page's scripts carry the fresh CSP nonce proxy.ts makes.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Boltboard', template: '%s' },
   description:

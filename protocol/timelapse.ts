@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { seqParamSchema } from './http-schemas';
 
-export const TIMELAPSE_MAX_FRAMES = 300;
-export const TIMELAPSE_DEFAULT_FRAMES = 120;
+import { TIMELAPSE_DEFAULT_FRAMES, TIMELAPSE_MAX_FRAMES } from './limits';
+
+export { TIMELAPSE_DEFAULT_FRAMES, TIMELAPSE_MAX_FRAMES };
 /** Largest upscaling factor; downscaling takes any factor in (0, 1). */
 export const TIMELAPSE_MAX_SCALE = 8;
 /** Largest frame side, in output pixels. */

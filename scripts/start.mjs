@@ -105,7 +105,15 @@ function newestSourceTime() {
     if (stats.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
     else newest = Math.max(newest, stats.mtimeMs);
   };
-  for (const entry of ['app', 'protocol', 'public', 'docs', 'next.config.js', 'package-lock.json'])
+  for (const entry of [
+    'app',
+    'protocol',
+    'public',
+    'docs',
+    'next.config.js',
+    'proxy.ts',
+    'package-lock.json',
+  ])
     visit(path.join(root, entry));
   return newest;
 }

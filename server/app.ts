@@ -22,6 +22,7 @@ import { loadBoard } from './history/load-board';
 import { RecentChanges } from './history/recent-changes';
 import { SnapshotScheduler } from './history/snapshot-scheduler';
 import { createApiHandler } from './http/api-handler';
+import { setStrictTransportSecurity } from './http/strict-transport';
 import { sendJson } from './http/respond';
 import { connectLnd } from './lightning/ln-service-node';
 import { readNodeCredentials, type NodeCredentials } from './lightning/node-credentials';
@@ -196,6 +197,7 @@ export async function startBoltboard(
     const pages = options.next ? await prepareNext(options.next.dev) : null;
     const api = createApiHandler(context);
     const httpServer = createServer((req, res) => {
+      setStrictTransportSecurity(req, res, config.edge.trustProxy);
       if (req.url?.startsWith('/api/')) void api(req, res);
       else if (pages) void pages.handle(req, res);
       else

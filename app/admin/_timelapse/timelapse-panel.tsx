@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { TIMELAPSE_DEFAULT_FRAMES, TIMELAPSE_MAX_FRAMES } from '../../../protocol/timelapse';
+import { TIMELAPSE_DEFAULT_FRAMES, TIMELAPSE_MAX_FRAMES } from '../../../protocol/limits';
 import { queryOf } from '../_console/admin-api';
 import styles from './timelapse-panel.module.css';
 
