@@ -10,7 +10,7 @@ import { showArea } from './show-area';
 
 const CLOCK_TICK_MS = 30_000;
 /** Below this width the panel is a sheet over the board: it closes to show the spot. */
-const PHONE_QUERY = '(max-width: 720px)';
+const PHONE_QUERY = '(max-width: 720px), (max-height: 500px)';
 
 /** The whole recent feed, with messages and times; an entry shows where it was painted. */
 export function FeedPanel() {
