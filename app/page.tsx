@@ -52,9 +52,6 @@ export default function HomePage() {
           <StatusBar />
           <SiteNav />
         </header>
-        <aside className="side" aria-label="Live activity">
-          <LiveFeed />
-        </aside>
         <ZoomControls />
         <div className="panels">
           <InspectorPanel />
@@ -69,6 +66,10 @@ export default function HomePage() {
             <DraftSummaryBar />
           </div>
         </footer>
+        {/* After the dock in the tab order: painting first, the feed next. */}
+        <aside className="side" aria-label="Live activity">
+          <LiveFeed />
+        </aside>
         <NoticeToast />
         <IntroCard />
       </main>

@@ -64,8 +64,14 @@ test('the desktop feed lists whole entries with times, and an entry shows where 
   expect(Math.round(lines)).toBe(2);
   await screen(page, 'feed-desktop');
 
-  // Pressing Erin's entry moves the board to her pixels.
-  await entries.nth(1).getByRole('button').click();
+  // The list is one tab stop; the arrows move along it and Enter shows Erin's pixels.
+  const buttons = entries.getByRole('button');
+  await expect(buttons.nth(0)).toHaveAttribute('tabindex', '0');
+  await expect(buttons.nth(1)).toHaveAttribute('tabindex', '-1');
+  await buttons.nth(0).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(buttons.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
   await expectViewAt(page, 581, 160, 20);
   const erin = await pixelPoint(page, 581, 160);
   expect(Math.abs(erin.x - 720)).toBeLessThan(30);

@@ -9,10 +9,14 @@ export function FeedItem({
   entry,
   now,
   onShow,
+  tabIndex,
+  onFocus,
 }: {
   entry: FeedEntry;
   now: Date;
   onShow: (area: NonNullable<FeedEntry['area']>) => void;
+  tabIndex: number;
+  onFocus: () => void;
 }) {
   const area = entry.area;
   const body = (
@@ -37,13 +41,18 @@ export function FeedItem({
         <button
           type="button"
           className={styles.show}
+          data-feed-focus
+          tabIndex={tabIndex}
+          onFocus={onFocus}
           onClick={() => onShow(area)}
           title={`Show it on the board (${area.x}, ${area.y})`}
         >
           {body}
         </button>
       ) : (
-        <div className={styles.show}>{body}</div>
+        <div className={styles.show} data-feed-focus tabIndex={tabIndex} onFocus={onFocus}>
+          {body}
+        </div>
       )}
     </li>
   );

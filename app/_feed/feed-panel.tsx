@@ -4,7 +4,7 @@ import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
 import { useNow } from '../_session/use-now';
-import { FeedItem } from './feed-item';
+import { FeedList } from './feed-list';
 import styles from './live-feed.module.css';
 import { showArea } from './show-area';
 
@@ -34,19 +34,15 @@ export function FeedPanel() {
           <Icon name="close" />
         </button>
       </header>
-      <ol className={`${styles.list} ${styles.panelList}`}>
-        {entries.map((entry) => (
-          <FeedItem
-            key={entry.orderId}
-            entry={entry}
-            now={now}
-            onShow={(area) => {
-              if (window.matchMedia(PHONE_QUERY).matches) session.openPanel('none');
-              showArea(session, area);
-            }}
-          />
-        ))}
-      </ol>
+      <FeedList
+        entries={entries}
+        now={now}
+        onShow={(area) => {
+          if (window.matchMedia(PHONE_QUERY).matches) session.openPanel('none');
+          showArea(session, area);
+        }}
+        className={`${styles.list} ${styles.panelList}`}
+      />
     </section>
   );
 }

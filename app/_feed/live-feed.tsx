@@ -3,7 +3,7 @@
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_session/store';
 import { useNow } from '../_session/use-now';
-import { FeedItem } from './feed-item';
+import { FeedList } from './feed-list';
 import styles from './live-feed.module.css';
 import { showArea } from './show-area';
 
@@ -34,16 +34,13 @@ export function LiveFeed() {
         <p className={styles.empty}>No orders yet. Be the first!</p>
       ) : (
         <>
-          <ol className={styles.list} data-testid="feed-list">
-            {entries.slice(0, SHOWN_IN_CORNER).map((entry) => (
-              <FeedItem
-                key={entry.orderId}
-                entry={entry}
-                now={now}
-                onShow={(area) => showArea(session, area)}
-              />
-            ))}
-          </ol>
+          <FeedList
+            entries={entries.slice(0, SHOWN_IN_CORNER)}
+            now={now}
+            onShow={(area) => showArea(session, area)}
+            className={styles.list}
+            testId="feed-list"
+          />
           {entries.length > SHOWN_IN_CORNER && (
             <button type="button" className={styles.more} onClick={openFeed} disabled={busy}>
               All recent orders
