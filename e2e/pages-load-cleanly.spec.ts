@@ -18,6 +18,11 @@ const PAGES = [
     ready: (page: Page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible(),
   },
   {
+    path: '/docs/api',
+    name: 'docs-guide',
+    ready: (page: Page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible(),
+  },
+  {
     path: '/timelapse',
     name: 'timelapse',
     ready: (page: Page) =>
