@@ -193,6 +193,11 @@ export function TimelapseView() {
           ))}
         </div>
       </div>
+      {last === 0 && seq === 0 && (
+        <p className={styles.notice} data-testid="timelapse-empty">
+          Nothing has been painted yet: <a href="/">the first pixel</a> starts the story.
+        </p>
+      )}
       <p className={styles.now} aria-live="off">
         <strong data-testid="timelapse-date">{frameDate(loaded, state.step)}</strong>
         <span className={styles.where} data-testid="timelapse-frame">
