@@ -34,6 +34,7 @@ import { SettlementQueue } from './orders/settlement-queue';
 import { recordUnpaintedOrder } from '../db/queries/unpainted-orders';
 import { RateLimiter } from './rate-limiter';
 import { broadcastChanges } from './realtime/broadcast-changes';
+import { runAfterCommit } from './after-commit';
 import { joinCluster } from './realtime/cluster';
 import { attachSocketApi, type BoardServer } from './realtime/socket-api';
 import { attachSatoshisPlaceApi } from './realtime/satoshis-place';
@@ -159,7 +160,6 @@ export async function startBoltboard(
       log,
     );
     await snapshots.start();
-    changeLog.onApplied(() => snapshots.noteApplied());
     cleanups.push(() => snapshots.stop());
 
     const context: AppContext = {
@@ -191,7 +191,6 @@ export async function startBoltboard(
         (error) => log.warn({ err: error }, 'counting the last day of paints failed'),
       ),
     };
-    changeLog.onApplied((changes) => context.activity.noteApplied(changes));
     await context.activity.count();
 
     const pages = options.next ? await prepareNext(options.next.dev) : null;
@@ -211,15 +210,28 @@ export async function startBoltboard(
       destroyUpgrade: false,
       allowEIO3: true, // satoshis.place bots of 2018 connect with socket.io-client 2.x
     });
-    cleanups.push(await joinCluster(io, context));
+    const cluster = await joinCluster(io, context);
+    cleanups.push(cluster.stop);
     if (pages) {
       httpServer.on('upgrade', (req, socket, head) => {
         if (!req.url?.startsWith('/socket.io/')) pages.upgrade(req, socket, head);
       });
     }
     cleanups.push(attachSocketApi(io, context));
-    cleanups.push(attachSatoshisPlaceApi(io, context));
-    cleanups.push(broadcastChanges(context, io));
+    const legacyBots = attachSatoshisPlaceApi(io, context);
+    cleanups.push(legacyBots.stop);
+    const viewers = broadcastChanges(context, io);
+    cleanups.push(viewers.stop);
+    cleanups.push(
+      runAfterCommit(changeLog, {
+        snapshots,
+        activity: context.activity,
+        viewers: viewers.onApplied,
+        otherInstances: cluster.onApplied,
+        legacyBots: legacyBots.onApplied,
+        log,
+      }),
+    );
     context.metrics.countViewers = () => io.engine.clientsCount;
     cleanups.push(broadcastViewerCount(io, config.clusterAdapter !== 'none'));
     cleanups.push(startOrderPayloadPruning(context));
@@ -230,7 +242,6 @@ export async function startBoltboard(
         lightning,
         settlements,
         orderEvents: context.orderEvents,
-        changeLog,
         metrics,
         log,
         nodeKey: lightningConfig.kind === 'lnd' ? lightningConfig.grpcHost : 'simulator',

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { loadSettleIndex, saveSettleIndex } from '../../db/queries/invoice-cursor';
 import type { Db } from '../../db/pool';
-import type { ChangeLog } from '../history/change-log';
 import { NodeError, type LightningNode } from '../lightning/lightning-node';
 import type { Metrics } from '../observability/metrics';
 import { checkOrdersWithNode, type CheckScope } from './check-orders';
@@ -14,7 +13,6 @@ export interface FollowPaymentsDeps {
   lightning: LightningNode;
   settlements: Pick<SettlementQueue, 'settle'>;
   orderEvents: Pick<OrderEvents, 'publish'>;
-  changeLog: Pick<ChangeLog, 'onApplied'>;
   metrics: Pick<Metrics, 'ordersExpired' | 'invoiceStreamReconnects' | 'invoiceStreamSilences'>;
   log: Logger;
   /** Names the node in the stored settle cursor (a different node starts from 0). */
@@ -108,23 +106,10 @@ export async function followPayments(deps: FollowPaymentsDeps): Promise<() => vo
     stream.restart();
   }
 
-  const stopLogging = deps.changeLog.onApplied((changes, origin) => {
-    if (origin !== 'written') return; // another instance painted it, and logged it
-    for (const change of changes) {
-      if (change.kind === 'paint' && change.orderId) {
-        log.info(
-          { orderId: change.orderId, seq: change.seq, pixels: change.pixels.xs.length },
-          'order paid and painted',
-        );
-      }
-    }
-  });
-
   const dueTimer = setInterval(() => void runCheck('due', { dueBy: new Date() }), DUE_CHECK_MS);
   const allTimer = setInterval(() => void runCheck('all-pending', {}), deps.checkEveryMs);
   return () => {
     stopped = true;
-    stopLogging();
     stream.stop();
     clearInterval(dueTimer);
     clearInterval(allTimer);

@@ -1,7 +1,7 @@
 import type { FeedEntry } from '../../protocol/feed';
 import { boundingBoxOf } from '../../protocol/pixel-batch';
 import type { AppContext } from '../app-context';
-import type { AppliedChange } from '../history/change-log';
+import type { AppliedChange, AppliedListener } from '../history/change-log';
 import { ChangeBroadcaster } from './change-broadcaster';
 import { FeedBroadcaster } from './feed-broadcaster';
 import { SlicedFanout } from './sliced-fanout';
@@ -9,20 +9,24 @@ import { orderRoom, type BoardServer } from './socket-api';
 
 /**
  * The one place broadcasts leave from, after a change is committed: remember it for catch-up,
- * send it to viewers, tell the order's watchers, add it to the feed. Returns a stop function.
+ * send it to viewers, tell the order's watchers, add it to the feed. Returns the listener that
+ * does it (server/after-commit.ts calls it) and a stop function.
  *
  * Every instance applies every change once, in seq order (its own, or read back from the
  * database), so change-derived events go to this instance's own sockets only (`io.local`):
  * each viewer hears each change exactly once, from the instance it is connected to.
  */
-export function broadcastChanges(context: AppContext, io: BoardServer): () => void {
+export function broadcastChanges(
+  context: AppContext,
+  io: BoardServer,
+): { onApplied: AppliedListener; stop: () => void } {
   // Changes (and the feed) go to the default namespace's own sockets through a fan-out that is
   // cheaper per socket than `io.local.emit` and leaves turns to settlement while it writes.
   const fanout = new SlicedFanout(io.sockets, (packet) => io.encoder.encode(packet as never));
   const feed = new FeedBroadcaster(fanout);
   const broadcaster = new ChangeBroadcaster(fanout, () => feed.take());
   broadcaster.onBatch = (_changes, pixels) => context.metrics.broadcastPixels.observe(pixels);
-  context.changeLog.onApplied((changes) => {
+  const onApplied: AppliedListener = (changes) => {
     context.recentChanges.add(changes);
     broadcaster.publish(changes);
     let pixels = 0;
@@ -34,16 +38,19 @@ export function broadcastChanges(context: AppContext, io: BoardServer): () => vo
       context.orderEvents.publish({ id: change.orderId!, status: 'paid', seq: change.seq });
     }
     feed.publish(paints.map(toFeedEntry));
-  });
+  };
   const unsubscribe = context.orderEvents.subscribe((event) => {
     // `paid` is published on every instance (each applies the paint); `expired` only on the
     // instance whose expiry job marked it, so that one crosses to the others' watchers.
     const target = event.status === 'paid' ? io.local : io;
     target.to(orderRoom(event.id)).emit('order', event);
   });
-  return () => {
-    feed.stop();
-    unsubscribe();
+  return {
+    onApplied,
+    stop: () => {
+      feed.stop();
+      unsubscribe();
+    },
   };
 }
 

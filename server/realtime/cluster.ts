@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context';
+import type { AppliedListener } from '../history/change-log';
 import { useClusterAdapter } from './cluster-adapter';
 import type { BoardServer } from './socket-api';
 
@@ -14,8 +15,10 @@ const CATCH_UP_EVERY_MS = 1_000;
 export async function joinCluster(
   io: BoardServer,
   context: AppContext,
-): Promise<() => Promise<void>> {
-  if (context.config.clusterAdapter === 'none') return async () => undefined;
+): Promise<{ onApplied: AppliedListener; stop: () => Promise<void> }> {
+  if (context.config.clusterAdapter === 'none') {
+    return { onApplied: () => undefined, stop: async () => undefined };
+  }
   const closeAdapter = await useClusterAdapter(io, context.config, context.db, context.log);
   const catchUp = () =>
     void context.changeLog
@@ -24,13 +27,17 @@ export async function joinCluster(
         context.log.warn({ err: error }, 'catching up with the cluster failed'),
       );
   io.on('board:changed', catchUp);
-  context.changeLog.onApplied((changes, origin) => {
+  // After this instance wrote changes, the others are told to read them.
+  const onApplied: AppliedListener = (changes, origin) => {
     if (origin === 'written') io.serverSideEmit('board:changed', changes[changes.length - 1].seq);
-  });
+  };
   const timer = setInterval(catchUp, CATCH_UP_EVERY_MS);
   timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await closeAdapter();
+  return {
+    onApplied,
+    stop: async () => {
+      clearInterval(timer);
+      await closeAdapter();
+    },
   };
 }

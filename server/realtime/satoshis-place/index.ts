@@ -19,9 +19,13 @@ import { startSettledPushes, type LegacySessions } from './settled-pushes';
  * The original satoshis.place socket API on the `/satoshis-place` namespace (same port), so
  * 2018 bots only change their URL. Orders go through the same `placeOrder` as HTTP and the
  * default namespace (rate limits, open-order cap, validation with bounds); every request gets
- * an answer event, with `{ error }` on failure. Returns a function that stops its pushes.
+ * an answer event, with `{ error }` on failure. Returns the listener that pushes settled orders
+ * (server/after-commit.ts calls it) and a stop function.
  */
-export function attachSatoshisPlaceApi(io: BoardServer, context: AppContext): () => void {
+export function attachSatoshisPlaceApi(
+  io: BoardServer,
+  context: AppContext,
+): ReturnType<typeof startSettledPushes> {
   const nsp: LegacyNamespace = io.of(SATOSHIS_PLACE_NAMESPACE);
   const sessions: LegacySessions = new Map();
   const pushes = new CoalescedBoardPushes(nsp, new BoardDataUrl(context.pngCache), (error) =>

@@ -1,6 +1,6 @@
 import { paymentRequestsOf, paintStatsLastDay } from '../../../db/queries/paint-stats';
 import type { AppContext } from '../../app-context';
-import type { AppliedChange } from '../../history/change-log';
+import type { AppliedChange, AppliedListener } from '../../history/change-log';
 import type { CoalescedBoardPushes } from './board-pushes';
 import type { LegacyNamespace } from './legacy-namespace';
 
@@ -13,14 +13,14 @@ export type LegacySessions = Map<string, { sessionId: string; paymentRequest: st
  * Hands each paid paint to the namespace's coalesced pushes as an ORDER_SETTLED (who ordered it,
  * its invoice), and pushes BROADCAST_STATS at most every few seconds after paints. Only this
  * namespace gets the board image; the default namespace keeps its small `changes` messages.
- * Returns a function that stops the pushes.
+ * Returns the listener for committed changes (server/after-commit.ts calls it) and a stop.
  */
 export function startSettledPushes(
   nsp: LegacyNamespace,
   context: AppContext,
   sessions: LegacySessions,
   pushes: CoalescedBoardPushes,
-): () => void {
+): { onApplied: AppliedListener; stop: () => void } {
   let stopped = false;
   let statsTimer: NodeJS.Timeout | undefined;
 
@@ -48,7 +48,7 @@ export function startSettledPushes(
   // Lookups may finish out of order; pushes keep the order orders were settled in.
   let inOrder: Promise<unknown> = Promise.resolve();
 
-  context.changeLog.onApplied((changes) => {
+  const onApplied: AppliedListener = (changes) => {
     const paints = changes.filter((change) => change.kind === 'paint' && change.orderId !== null);
     if (stopped || paints.length === 0) return;
     const known: LegacySessions = new Map();
@@ -62,14 +62,17 @@ export function startSettledPushes(
     const orders = settled(paints, known);
     inOrder = inOrder.then(() => orders.then((list) => pushes.add(list)).catch(fail));
     statsTimer ??= setTimeout(() => void pushStats().catch(fail), STATS_EVERY_MS);
-  });
+  };
   const unsubscribe = context.orderEvents.subscribe((event) => {
     if (event.status === 'expired') sessions.delete(event.id);
   });
-  return () => {
-    stopped = true;
-    pushes.stop();
-    clearTimeout(statsTimer);
-    unsubscribe();
+  return {
+    onApplied,
+    stop: () => {
+      stopped = true;
+      pushes.stop();
+      clearTimeout(statsTimer);
+      unsubscribe();
+    },
   };
 }
