@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppliedChange, AppliedListener, ChangeLog } from './history/change-log';
+import type { OrderEvents } from './orders/order-events';
 
 /** The steps that follow a commit, each given what it needs by the wiring in app.ts. */
 export interface AfterCommitSteps {
@@ -7,8 +8,10 @@ export interface AfterCommitSteps {
   snapshots: { noteApplied(): void };
   /** The last day's paint counts shown on the page. */
   activity: { noteApplied(changes: AppliedChange[]): void };
-  /** Viewers, order watchers, the feed and the metrics (server/realtime/broadcast-changes.ts). */
+  /** Viewers, the feed and the metrics (server/realtime/broadcast-changes.ts). */
   viewers: AppliedListener;
+  /** Orders' status events (`paid`, with the seq), which their watchers follow. */
+  orderEvents: Pick<OrderEvents, 'publish'>;
   /** Other instances, told to read what this one wrote (server/realtime/cluster.ts). */
   otherInstances: AppliedListener;
   /** satoshis.place bots: ORDER_SETTLED and the board image (server/realtime/satoshis-place/). */
@@ -26,12 +29,21 @@ export function runAfterCommit(changeLog: ChangeLog, steps: AfterCommitSteps): (
     () => steps.snapshots.noteApplied(),
     (changes) => steps.activity.noteApplied(changes),
     steps.viewers,
+    (changes) => announcePaidOrders(changes, steps.orderEvents),
     steps.otherInstances,
     steps.legacyBots,
     logPaidOrders(steps.log),
   ];
   const unsubscribes = listeners.map((listener) => changeLog.onApplied(listener));
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+}
+
+function announcePaidOrders(changes: AppliedChange[], orderEvents: Pick<OrderEvents, 'publish'>) {
+  for (const change of changes) {
+    if (change.kind === 'paint' && change.orderId) {
+      orderEvents.publish({ id: change.orderId, status: 'paid', seq: change.seq });
+    }
+  }
 }
 
 /** One log line per order paid and painted by this instance (another instance logs its own). */

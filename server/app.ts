@@ -227,6 +227,7 @@ export async function startBoltboard(
         snapshots,
         activity: context.activity,
         viewers: viewers.onApplied,
+        orderEvents: context.orderEvents,
         otherInstances: cluster.onApplied,
         legacyBots: legacyBots.onApplied,
         log,

@@ -34,9 +34,6 @@ export function broadcastChanges(
     context.metrics.pixelsPainted.inc(pixels);
     const paints = changes.filter((change) => change.kind === 'paint' && change.orderId !== null);
     context.metrics.ordersPaid.inc(paints.length);
-    for (const change of paints) {
-      context.orderEvents.publish({ id: change.orderId!, status: 'paid', seq: change.seq });
-    }
     feed.publish(paints.map(toFeedEntry));
   };
   const unsubscribe = context.orderEvents.subscribe((event) => {
