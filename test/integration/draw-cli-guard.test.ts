@@ -3,10 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as lnService from 'ln-service';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLndSimulator, type LndSimulator } from '../../server/lightning/simulator';
-import { runDrawCli } from '../support/run-draw-cli';
+import { lndPayArgs, runDrawCli, writeSolidPng } from '../support/run-draw-cli';
 import { lndEnv } from '../support/simulator-env';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -68,16 +67,16 @@ describe('npm run draw decodes every invoice before its own node pays it', () =>
       macaroon: node.macaroonBase64,
     }).lnd;
     image = path.join(dir, 'dot.png');
-    const blue = [57, 25, 209, 255];
-    await sharp(Buffer.from([...blue, ...blue]), { raw: { width: 2, height: 1, channels: 4 } })
-      .png()
-      .toFile(image);
+    await writeSolidPng(image, 2, 1, [57, 25, 209, 255]);
   });
   afterAll(async () => {
     await board?.destroy();
     await node?.stop();
     await rm(dir, { recursive: true, force: true });
   });
+
+  const nodePays = () =>
+    lndPayArgs({ host: node.host, cert: node.certPath!, macaroon: node.macaroonPath! });
 
   /** A real invoice of the node for `tokens` sat: a board could hand out any such. */
   const invoiceFor = async (tokens: number) =>
@@ -95,12 +94,7 @@ describe('npm run draw decodes every invoice before its own node pays it', () =>
       board.url,
       '--state-dir',
       dir,
-      '--lnd-host',
-      node.host,
-      '--lnd-cert',
-      node.certPath!,
-      '--lnd-macaroon',
-      node.macaroonPath!,
+      ...nodePays(),
     ]);
     expect(run.code).toBe(0);
     expect(board.context.changeLog.board.colorAt(1, 12)).toBe(13);
@@ -148,12 +142,7 @@ describe('npm run draw decodes every invoice before its own node pays it', () =>
         liar.url,
         '--state-dir',
         dir,
-        '--lnd-host',
-        node.host,
-        '--lnd-cert',
-        node.certPath!,
-        '--lnd-macaroon',
-        node.macaroonPath!,
+        ...nodePays(),
       ]);
       const after = await lnService.getInvoices({ lnd, limit: 100 });
       const paidNow = after.invoices.filter(

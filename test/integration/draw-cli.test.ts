@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoltboardClient } from '../../client';
 import { quantizeToPalette } from '../../protocol/palette-quantize';
 import { startLndSimulator } from '../../server/lightning/simulator';
-import { runDrawCli as draw } from '../support/run-draw-cli';
+import { lndPayArgs, runDrawCli as draw, writeSolidPng } from '../support/run-draw-cli';
 import { lndEnv } from '../support/simulator-env';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -153,12 +153,7 @@ describe('npm run draw, end to end against a real server', () => {
 
   it('--keep buys back a damaged pixel within the budget', async () => {
     const small = path.join(dir, 'small.png');
-    const red = [212, 54, 30, 255];
-    await sharp(Buffer.from([...red, ...red, ...red, ...red]), {
-      raw: { width: 2, height: 2, channels: 4 },
-    })
-      .png()
-      .toFile(small);
+    await writeSolidPng(small, 2, 2, [212, 54, 30, 255]);
     const args = ['--image', small, '--x', '0', '--y', '28', '--url', server.url];
     const client = new BoltboardClient(server.url);
     let damaged = false;
@@ -194,12 +189,7 @@ describe("npm run draw paying with the bot's own LND node (ln-service pay)", () 
     });
     try {
       const image = path.join(dir, 'dot.png');
-      const blue = [57, 25, 209, 255];
-      await sharp(Buffer.from([...blue, ...blue, ...blue, ...blue]), {
-        raw: { width: 2, height: 2, channels: 4 },
-      })
-        .png()
-        .toFile(image);
+      await writeSolidPng(image, 2, 2, [57, 25, 209, 255]);
       const run = await draw([
         '--image',
         image,
@@ -211,12 +201,7 @@ describe("npm run draw paying with the bot's own LND node (ln-service pay)", () 
         server.url,
         '--state-dir',
         dir,
-        '--lnd-host',
-        node.host,
-        '--lnd-cert',
-        node.certPath!,
-        '--lnd-macaroon',
-        node.macaroonPath!,
+        ...lndPayArgs({ host: node.host, cert: node.certPath!, macaroon: node.macaroonPath! }),
       ]);
       expect(run.code).toBe(0);
       const paid = await server.context.db.query<{ n: number; pixels: number }>(

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import * as lnService from 'ln-service';
 import pg from 'pg';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedOrder, OrderView } from '../../protocol/orders';
 import type { BoardSettings } from '../../protocol/settings';
@@ -16,7 +15,7 @@ import {
   REGTEST_START_TIMEOUT_MS,
   type RegtestNetwork,
 } from '../support/regtest';
-import { runDrawCli } from '../support/run-draw-cli';
+import { lndPayArgs, runDrawCli, writeSolidPng } from '../support/run-draw-cli';
 import { freePort, spawnServer } from '../support/server-process';
 import { createTestDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -115,12 +114,7 @@ describe('the money path on real LND (regtest: btcd, shop and wallet nodes)', ()
     const dir = await mkdtemp(path.join(os.tmpdir(), 'boltboard-regtest-draw-'));
     try {
       const image = path.join(dir, 'dot.png');
-      const blue = [57, 25, 209, 255];
-      await sharp(Buffer.from([...blue, ...blue, ...blue, ...blue]), {
-        raw: { width: 2, height: 2, channels: 4 },
-      })
-        .png()
-        .toFile(image);
+      await writeSolidPng(image, 2, 2, [57, 25, 209, 255]);
       const run = await runDrawCli([
         '--image',
         image,
@@ -132,12 +126,11 @@ describe('the money path on real LND (regtest: btcd, shop and wallet nodes)', ()
         server.url,
         '--state-dir',
         dir,
-        '--lnd-host',
-        network.wallet.grpcHost,
-        '--lnd-cert',
-        network.wallet.cert,
-        '--lnd-macaroon',
-        network.wallet.adminMacaroon,
+        ...lndPayArgs({
+          host: network.wallet.grpcHost,
+          cert: network.wallet.cert,
+          macaroon: network.wallet.adminMacaroon,
+        }),
       ]);
       expect(run.code, run.output).toBe(0);
       const board = server.context.changeLog.board;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import sharp from 'sharp';
 import path from 'node:path';
 
 /** Runs `npm run draw`'s script with `args`; resolves with its output and exit code. `onLine` may kill it. */
@@ -20,4 +21,22 @@ export function runDrawCli(
     child.stderr.on('data', collect);
     child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/** The draw CLI's arguments for paying with an LND node (cert and macaroon as file paths). */
+export function lndPayArgs(node: { host: string; cert: string; macaroon: string }): string[] {
+  return ['--lnd-host', node.host, '--lnd-cert', node.cert, '--lnd-macaroon', node.macaroon];
+}
+
+/** Writes a `width` x `height` PNG of one RGBA colour: the smallest drawing a test needs. */
+export async function writeSolidPng(
+  file: string,
+  width: number,
+  height: number,
+  rgba: [number, number, number, number],
+): Promise<void> {
+  const pixels = Buffer.from(Array.from({ length: width * height }, () => rgba).flat());
+  await sharp(pixels, { raw: { width, height, channels: 4 } })
+    .png()
+    .toFile(file);
 }
