@@ -4,6 +4,7 @@ import { describeError, type ShownError } from '../_session/error-text';
 import type { Session } from '../_session/session';
 import { Store } from '../_session/store';
 import { localDeadlineMs } from './countdown';
+import { areaOf } from '../_session/show-area';
 
 export type CheckoutStep = 'form' | 'creating' | 'invoice' | 'expired' | 'paid';
 
@@ -54,6 +55,11 @@ export class CheckoutFlow {
   plannedPixels(): number {
     const { part } = this.state.get();
     return this.parts.slice(part).reduce((sum, pixels) => sum + pixels.length, 0);
+  }
+
+  /** Where the order of the current part painted (for "Show my pixels" after paying). */
+  partArea(): ReturnType<typeof areaOf> {
+    return areaOf(this.parts[this.state.get().part] ?? []);
   }
 
   dispose(): void {

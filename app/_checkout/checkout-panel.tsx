@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
+import { showArea } from '../_session/show-area';
 import { useStore } from '../_session/store';
 import { CheckoutFlow } from './checkout-flow';
 import { InvoiceView } from './invoice-view';
@@ -38,6 +39,7 @@ export function CheckoutPanel() {
     session.focusNext(state.step === 'paid' ? 'stage' : 'buy');
   };
   const more = state.part + 1 < state.parts;
+  const paidArea = state.step === 'paid' ? flow.partArea() : null;
 
   return (
     <section className="panel checkout" aria-labelledby="checkout-title" data-testid="checkout">
@@ -147,6 +149,19 @@ export function CheckoutPanel() {
             Payment confirmed. Your {state.order?.pixelCount.toLocaleString('en')} pixels are on the
             board for everyone to see.
           </p>
+          {paidArea && (
+            <button
+              type="button"
+              className="secondary wide"
+              data-testid="show-paid-pixels"
+              onClick={() => {
+                // The sheet closed over the spot: the next Buy starts afresh, as after Done.
+                if (showArea(session, paidArea, { fromPanel: true })) flow.reset();
+              }}
+            >
+              Show my pixels
+            </button>
+          )}
           {more ? (
             <button
               type="button"

@@ -6,11 +6,9 @@ import { useStore } from '../_session/store';
 import { useNow } from '../_session/use-now';
 import { FeedList } from './feed-list';
 import styles from './live-feed.module.css';
-import { showArea } from './show-area';
+import { showArea } from '../_session/show-area';
 
 const CLOCK_TICK_MS = 30_000;
-/** Below this width the panel is a sheet over the board: it closes to show the spot. */
-const PHONE_QUERY = '(max-width: 720px), (max-height: 500px)';
 
 /** The whole recent feed, with messages and times; an entry shows where it was painted. */
 export function FeedPanel() {
@@ -37,10 +35,7 @@ export function FeedPanel() {
       <FeedList
         entries={entries}
         now={now}
-        onShow={(area) => {
-          if (window.matchMedia(PHONE_QUERY).matches) session.openPanel('none');
-          showArea(session, area);
-        }}
+        onShow={(area) => showArea(session, area, { fromPanel: true })}
         className={`${styles.list} ${styles.panelList}`}
       />
     </section>
