@@ -53,8 +53,27 @@ function lndArgs(node: LndNodeConfig, btcd: BtcdInfo, btcdCert: string): string[
   ];
 }
 
-/** Runs lncli against `node` and parses its JSON answer. */
-export function lncli<T>(binDir: string, node: LndNodeConfig, args: string[]): Promise<T> {
+/** LND answers this way for a while after its RPC comes up: the call is worth repeating. */
+const STILL_STARTING = /in the process of starting|not yet ready to accept calls|waiting to start/;
+const STARTING_PATIENCE_MS = 60_000;
+
+/**
+ * Runs lncli against `node` and parses its JSON answer. Calls made while LND is still starting
+ * its server (it answers getinfo before it accepts peers) are repeated for up to a minute.
+ */
+export async function lncli<T>(binDir: string, node: LndNodeConfig, args: string[]): Promise<T> {
+  const deadline = Date.now() + STARTING_PATIENCE_MS;
+  for (;;) {
+    try {
+      return await lncliOnce<T>(binDir, node, args);
+    } catch (error) {
+      if (!STILL_STARTING.test((error as Error).message) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+function lncliOnce<T>(binDir: string, node: LndNodeConfig, args: string[]): Promise<T> {
   const base = [
     `--lnddir=${node.dir}`,
     '--network=regtest',

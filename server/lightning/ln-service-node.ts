@@ -55,10 +55,10 @@ class LnServiceNode implements LightningNode {
       return; // a file mid-rotation: try again on the next failure
     }
     if (next.cert === this.current.cert && next.macaroon === this.current.macaroon) return;
-    const old = this.lnd;
+    // The old client is left to the garbage collector, not closed: ln-service may still retry
+    // a call on it, and a call on a closed channel throws outside any promise.
     this.current = next;
     this.lnd = authenticate(next);
-    closeClients(old);
   }
 
   async describe() {
@@ -213,13 +213,6 @@ class LnServiceNode implements LightningNode {
 }
 
 type RawUnary = (request: object, callback: (err: unknown, response: unknown) => void) => void;
-
-/** Closes the gRPC channels of a replaced ln-service client (one per LND service). */
-function closeClients(lnd: AuthenticatedLnd): void {
-  for (const client of Object.values(lnd as unknown as Record<string, { close?: () => void }>)) {
-    client.close?.();
-  }
-}
 
 function withDeadline<T>(call: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
