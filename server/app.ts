@@ -24,9 +24,7 @@ import { SnapshotScheduler } from './history/snapshot-scheduler';
 import { createApiHandler } from './http/api-handler';
 import { setStrictTransportSecurity } from './http/strict-transport';
 import { sendJson } from './http/respond';
-import { connectLnd } from './lightning/ln-service-node';
-import { readNodeCredentials, type NodeCredentials } from './lightning/node-credentials';
-import { NodeWatcher } from './lightning/node-watcher';
+import { startLightning } from './lightning/start-lightning';
 import { createLogger } from './logger';
 import { OrderEvents } from './orders/order-events';
 import { settleOrders } from './orders/settle-orders';
@@ -95,41 +93,14 @@ export async function startBoltboard(
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
 
-    let credentials: () => NodeCredentials;
-    const lightningConfig = config.lightning;
-    if (lightningConfig.kind === 'simulator') {
-      // Loaded only when chosen: the simulator is a dev tool, not part of a production node.
-      const { startLndSimulator } = await import('./lightning/simulator');
-      const simulator = await startLndSimulator({ dir: path.join(config.dataDir, 'lnd-sim') });
-      cleanups.push(() => simulator.stop());
-      log.warn(
-        { host: simulator.host },
-        'no LND configured: using the built-in regtest LND SIMULATOR (payments are not real)',
-      );
-      const fixed = {
-        grpcHost: simulator.host,
-        cert: simulator.certBase64,
-        macaroon: simulator.macaroonBase64,
-      };
-      credentials = () => fixed;
-    } else {
-      credentials = () => readNodeCredentials(lightningConfig);
-    }
-    const lightning = connectLnd(credentials);
-    const node = new NodeWatcher(
+    const {
       lightning,
-      {
-        builtInSimulator: lightningConfig.kind === 'simulator',
-        configuredNetwork: lightningConfig.kind === 'lnd' ? lightningConfig.network : undefined,
-      },
-      log,
-    );
-    // A node that is away, starting or locked does not hold the start: it is retried meanwhile.
-    await Promise.race([
-      node.start(),
-      new Promise((resolve) => setTimeout(resolve, 3_000).unref()),
-    ]);
-    cleanups.push(() => node.stop());
+      node,
+      testWallet,
+      nodeKey,
+      stop: stopLightning,
+    } = await startLightning(config, log);
+    cleanups.push(stopLightning);
 
     const board = await loadBoard(db, config.width, config.height);
     log.info({ seq: board.seq }, 'board loaded');
@@ -169,9 +140,7 @@ export async function startBoltboard(
       readDb,
       lightning,
       node,
-      testWallet: config.testWallet
-        ? connectLnd(() => readNodeCredentials(config.testWallet!))
-        : undefined,
+      testWallet,
       changeLog,
       recentChanges: new RecentChanges(RECENT_CHANGES_MAX_PIXELS),
       pngCache: new BoardPngCache(board, config.palette),
@@ -245,7 +214,7 @@ export async function startBoltboard(
         orderEvents: context.orderEvents,
         metrics,
         log,
-        nodeKey: lightningConfig.kind === 'lnd' ? lightningConfig.grpcHost : 'simulator',
+        nodeKey,
         checkEveryMs: config.orderCheckEveryMs,
       }),
     );
