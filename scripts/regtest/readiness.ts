@@ -67,9 +67,25 @@ export async function waitForActiveChannel(
   b: { node: LndNodeConfig; pubkey: string },
 ): Promise<string> {
   const what = `the channel ${a.node.name} <-> ${b.node.name} is active on both sides`;
-  return waitFor(what, async () => {
+  const channelPoint = await waitFor(what, async () => {
     const fromA = await activeChannelWith(binDir, a.node, b.pubkey);
     const fromB = fromA && (await activeChannelWith(binDir, b.node, a.pubkey));
     return fromB ? fromA.channel_point : undefined;
   });
+  // "Active" comes a moment before the link forwards: a payment right then fails with
+  // insufficient balance. Only a payment that goes through proves the channel ready.
+  await waitFor(`a 1 sat probe ${a.node.name} -> ${b.node.name} goes through`, async () => {
+    const invoice = await lncli<{ r_hash: string; payment_request: string }>(binDir, b.node, [
+      'addinvoice',
+      '--amt=1',
+      '--expiry=60',
+      '--memo=regtest readiness probe',
+    ]);
+    await lncli(binDir, a.node, ['payinvoice', '--force', invoice.payment_request]).catch(
+      () => undefined, // judged by the invoice's state below
+    );
+    const state = await lncli<{ state: string }>(binDir, b.node, ['lookupinvoice', invoice.r_hash]);
+    return state.state === 'SETTLED' ? true : undefined;
+  });
+  return channelPoint;
 }
