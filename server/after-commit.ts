@@ -1,5 +1,6 @@
+import type { Change } from '../protocol/changes';
 import type { Logger } from 'pino';
-import type { AppliedChange, AppliedListener, ChangeLog } from './history/change-log';
+import type { AppliedListener, ChangeLog } from './history/change-log';
 import type { OrderEvents } from './orders/order-events';
 
 /** The steps that follow a commit, each given what it needs by the wiring in app.ts. */
@@ -7,7 +8,7 @@ export interface AfterCommitSteps {
   /** Snapshots of the board every so many changes. */
   snapshots: { noteApplied(): void };
   /** The last day's paint counts shown on the page. */
-  activity: { noteApplied(changes: AppliedChange[]): void };
+  activity: { noteApplied(changes: Change[]): void };
   /** Viewers, the feed and the metrics (server/realtime/broadcast-changes.ts). */
   viewers: AppliedListener;
   /** Orders' status events (`paid`, with the seq), which their watchers follow. */
@@ -38,7 +39,7 @@ export function runAfterCommit(changeLog: ChangeLog, steps: AfterCommitSteps): (
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }
 
-function announcePaidOrders(changes: AppliedChange[], orderEvents: Pick<OrderEvents, 'publish'>) {
+function announcePaidOrders(changes: Change[], orderEvents: Pick<OrderEvents, 'publish'>) {
   for (const change of changes) {
     if (change.kind === 'paint' && change.orderId) {
       orderEvents.publish({ id: change.orderId, status: 'paid', seq: change.seq });

@@ -1,22 +1,6 @@
-import type { ChangeKind } from '../../protocol/changes';
-import { emptyPixelBatch, type BoundingBox, type PixelBatch } from '../../protocol/pixel-batch';
+import { bylineOf, type Change, type ChangeKind } from '../../protocol/changes';
+import { emptyPixelBatch, type BoundingBox } from '../../protocol/pixel-batch';
 import type { Queryable } from '../pool';
-
-/** A change as stored: its row in `changes` and its pixels from `pixel_events`. */
-export interface StoredChange {
-  seq: number;
-  kind: ChangeKind;
-  at: Date;
-  orderId: string | null;
-  /** Name and message the buyer gave, for paints of orders that have them. */
-  byline?: Byline;
-  pixels: PixelBatch;
-}
-
-export interface Byline {
-  name?: string;
-  message?: string;
-}
 
 export interface ChangeRow {
   seq: number;
@@ -107,7 +91,7 @@ export async function loadChanges(
   db: Queryable,
   afterSeq: number,
   uptoSeq: number,
-): Promise<StoredChange[]> {
+): Promise<Change[]> {
   if (uptoSeq <= afterSeq) return [];
   const [changeRows, pixelRows] = await Promise.all([
     db.query<{
@@ -148,9 +132,4 @@ export async function loadChanges(
     target.change.pixels.colors[i] = row[3];
   }
   return changes;
-}
-
-export function bylineOf(name: string | null, message: string | null): Byline | undefined {
-  if (!name && !message) return undefined;
-  return { ...(name ? { name } : {}), ...(message ? { message } : {}) };
 }

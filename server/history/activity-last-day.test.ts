@@ -1,9 +1,9 @@
+import type { Change } from '../../protocol/changes';
 import { describe, expect, it, vi } from 'vitest';
 import type { Queryable } from '../../db/pool';
 import { ACTIVITY_RECOUNT_MS, ActivityLastDay } from './activity-last-day';
-import type { AppliedChange } from './change-log';
 
-function paint(seq: number, pixels: number, kind: AppliedChange['kind'] = 'paint'): AppliedChange {
+function paint(seq: number, pixels: number, kind: Change['kind'] = 'paint'): Change {
   const xs = Uint16Array.from({ length: pixels }, (_, i) => i);
   return {
     seq,

@@ -1,6 +1,6 @@
+import type { Change } from '../../protocol/changes';
 import { paintActivityLastDay } from '../../db/queries/paint-activity';
 import type { Queryable } from '../../db/pool';
-import type { AppliedChange } from './change-log';
 
 export interface Activity {
   pixels: number;
@@ -42,7 +42,7 @@ export class ActivityLastDay {
   }
 
   /** Adds paints the board applied (this instance's or another's) to the count. */
-  noteApplied(changes: AppliedChange[]): void {
+  noteApplied(changes: Change[]): void {
     for (const change of changes) {
       if (change.kind !== 'paint') continue;
       for (const activity of [this.counted, this.duringCount]) {

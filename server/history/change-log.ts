@@ -4,13 +4,11 @@ import {
   insertPixelEvents,
   loadChanges,
   lockChangeWriter,
-  type Byline,
   type ChangeRow,
   type PixelEventColumns,
-  type StoredChange,
 } from '../../db/queries/changes';
 import { inTransaction, type Db, type DbClient } from '../../db/pool';
-import type { ChangeKind } from '../../protocol/changes';
+import type { Byline, Change, ChangeKind } from '../../protocol/changes';
 import type { Board } from '../canvas/board';
 import { boundingBoxOf, type PixelBatch } from '../../protocol/pixel-batch';
 
@@ -24,10 +22,9 @@ export interface ChangeDraft {
   pixels: PixelBatch;
 }
 
-export type AppliedChange = StoredChange;
 /** `written`: this instance wrote them; `caught-up`: read back after another instance wrote them. */
 export type ChangeOrigin = 'written' | 'caught-up';
-export type AppliedListener = (changes: AppliedChange[], origin: ChangeOrigin) => void;
+export type AppliedListener = (changes: Change[], origin: ChangeOrigin) => void;
 
 /**
  * The single way changes reach the board: written to PostgreSQL in one transaction under
@@ -61,8 +58,8 @@ export class ChangeLog {
    */
   append(
     draft: (client: DbClient) => Promise<ChangeDraft[]>,
-    afterWrite?: (client: DbClient, changes: AppliedChange[]) => Promise<void>,
-  ): Promise<AppliedChange[]> {
+    afterWrite?: (client: DbClient, changes: Change[]) => Promise<void>,
+  ): Promise<Change[]> {
     return this.serialized(async () => {
       const committed = await inTransaction(this.db, async (client) => {
         await lockChangeWriter(client);
@@ -79,7 +76,7 @@ export class ChangeLog {
   }
 
   /** Loads and applies changes other instances wrote since this board's seq. */
-  catchUp(): Promise<AppliedChange[]> {
+  catchUp(): Promise<Change[]> {
     return this.serialized(async () => {
       const client = await this.db.connect();
       try {
@@ -90,14 +87,14 @@ export class ChangeLog {
     });
   }
 
-  private async catchUpWith(client: DbClient): Promise<AppliedChange[]> {
+  private async catchUpWith(client: DbClient): Promise<Change[]> {
     const head = await headSeq(client);
     const missing = await loadChanges(client, this.board.seq, head);
     this.apply(missing, 'caught-up');
     return missing;
   }
 
-  private async write(client: DbClient, drafts: ChangeDraft[]): Promise<AppliedChange[]> {
+  private async write(client: DbClient, drafts: ChangeDraft[]): Promise<Change[]> {
     // Colours under each pixel, seen through the earlier drafts of this same batch.
     const overlay = new Map<number, number>();
     const events: PixelEventColumns = { seqs: [], xs: [], ys: [], colors: [], previousColors: [] };
@@ -139,7 +136,7 @@ export class ChangeLog {
     }));
   }
 
-  private apply(changes: AppliedChange[], origin: ChangeOrigin): void {
+  private apply(changes: Change[], origin: ChangeOrigin): void {
     if (changes.length === 0) return;
     for (const change of changes) this.board.apply(change.seq, change.pixels);
     for (const listener of this.listeners) {

@@ -1,8 +1,7 @@
 import { loadChanges, pixelCountsBetween } from '../../db/queries/changes';
 import type { Queryable } from '../../db/pool';
-import type { ChangesSinceResult } from '../../protocol/changes';
+import type { Change, ChangesSinceResult } from '../../protocol/changes';
 import { toWirePixels } from '../../protocol/pixel-batch';
-import type { AppliedChange } from './change-log';
 import type { RecentChanges } from './recent-changes';
 
 /** Past this many pixels behind, reloading the PNG is cheaper than replaying changes. */
@@ -45,7 +44,7 @@ export async function changesSince(
   return { seq: headSeq, changes: changes.map(toWireChange) };
 }
 
-export function toWireChange(change: AppliedChange) {
+export function toWireChange(change: Change) {
   return {
     seq: change.seq,
     kind: change.kind,

@@ -1,4 +1,5 @@
-import { headSeq, loadChanges, type StoredChange } from '../../db/queries/changes';
+import { headSeq, loadChanges } from '../../db/queries/changes';
+import type { Change } from '../../protocol/changes';
 import { latestSnapshot } from '../../db/queries/snapshots';
 import type { Queryable } from '../../db/pool';
 import { Board } from '../canvas/board';
@@ -29,7 +30,7 @@ export async function replayChanges(
   db: Queryable,
   board: Board,
   uptoSeq: number,
-  onApplied?: (change: StoredChange) => void | Promise<void>,
+  onApplied?: (change: Change) => void | Promise<void>,
 ): Promise<void> {
   while (board.seq < uptoSeq) {
     const changes = await loadChanges(

@@ -1,16 +1,16 @@
-import type { AppliedChange } from './change-log';
+import type { Change } from '../../protocol/changes';
 
 /**
  * The newest changes kept in memory (bounded by a pixel budget), so a viewer that reconnects
  * a little behind catches up without touching the database.
  */
 export class RecentChanges {
-  private changes: AppliedChange[] = [];
+  private changes: Change[] = [];
   private pixelCount = 0;
 
   constructor(private readonly maxPixels: number) {}
 
-  add(changes: AppliedChange[]): void {
+  add(changes: Change[]): void {
     for (const change of changes) {
       this.changes.push(change);
       this.pixelCount += change.pixels.xs.length;
@@ -24,7 +24,7 @@ export class RecentChanges {
   }
 
   /** Changes after `seq` when all of them are still held, else null. */
-  after(seq: number): AppliedChange[] | null {
+  after(seq: number): Change[] | null {
     const first = this.changes[0];
     if (!first || first.seq > seq + 1) return null;
     return this.changes.slice(Math.max(0, seq + 1 - first.seq));

@@ -1,8 +1,8 @@
-import { bylineOf } from '../../db/queries/changes';
 import { markOrdersPaid, setOrderChangeSeqs } from '../../db/queries/orders';
 import { clearUnpaintedOrders } from '../../db/queries/unpainted-orders';
 import { unpackPixels, type PixelBatch } from '../../protocol/pixel-batch';
-import type { AppliedChange, ChangeLog } from '../history/change-log';
+import { bylineOf, type Change } from '../../protocol/changes';
+import type { ChangeLog } from '../history/change-log';
 
 export interface SettleOrdersDeps {
   changeLog: ChangeLog;
@@ -30,7 +30,7 @@ export class UnpaintableOrderError extends Error {
 export async function settleOrders(
   deps: SettleOrdersDeps,
   paymentHashes: string[],
-): Promise<AppliedChange[]> {
+): Promise<Change[]> {
   const { board } = deps.changeLog;
   return deps.changeLog.append(
     async (client) => {

@@ -1,7 +1,8 @@
+import type { Change } from '../../protocol/changes';
 import type { FeedEntry } from '../../protocol/feed';
 import { boundingBoxOf } from '../../protocol/pixel-batch';
 import type { AppContext } from '../app-context';
-import type { AppliedChange, AppliedListener } from '../history/change-log';
+import type { AppliedListener } from '../history/change-log';
 import { ChangeBroadcaster } from './change-broadcaster';
 import { FeedBroadcaster } from './feed-broadcaster';
 import { SlicedFanout } from './sliced-fanout';
@@ -51,7 +52,7 @@ export function broadcastChanges(
   };
 }
 
-function toFeedEntry(change: AppliedChange): FeedEntry {
+function toFeedEntry(change: Change): FeedEntry {
   const area = boundingBoxOf(change.pixels);
   return {
     seq: change.seq,

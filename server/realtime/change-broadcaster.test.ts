@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { WireChange } from '../../protocol/changes';
+import type { Change, WireChange } from '../../protocol/changes';
 import { pixelBatchFrom } from '../../protocol/pixel-batch';
-import type { AppliedChange } from '../history/change-log';
 import { ChangeBroadcaster, type BroadcastTarget } from './change-broadcaster';
 
 const change = (seq: number) =>
@@ -11,7 +10,7 @@ const change = (seq: number) =>
     orderId: null,
     pixels: pixelBatchFrom([{ x: seq, y: 0, color: 1 }]),
     at: new Date(0),
-  }) as unknown as AppliedChange;
+  }) as unknown as Change;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,6 +1,5 @@
-import type { WireChange } from '../../protocol/changes';
+import type { Change, WireChange } from '../../protocol/changes';
 import type { FeedEntry } from '../../protocol/feed';
-import type { AppliedChange } from '../history/change-log';
 import { toWirePixels } from '../../protocol/pixel-batch';
 
 /** A change bigger than this is announced as `reload` rather than sent pixel by pixel. */
@@ -22,7 +21,7 @@ export interface BroadcastTarget {
  * larger messages rather than a growing queue of small ones.
  */
 export class ChangeBroadcaster {
-  private pending: AppliedChange[] = [];
+  private pending: Change[] = [];
   private scheduled = false;
   private sending: Promise<void> | undefined;
   /** Sizes of the messages sent, for metrics. */
@@ -34,7 +33,7 @@ export class ChangeBroadcaster {
     private readonly takeFeed: () => FeedEntry[] | undefined = () => undefined,
   ) {}
 
-  publish(changes: AppliedChange[]): void {
+  publish(changes: Change[]): void {
     this.pending.push(...changes);
     if (this.scheduled) return;
     this.scheduled = true;

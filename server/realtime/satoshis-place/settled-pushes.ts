@@ -1,6 +1,7 @@
+import type { Change } from '../../../protocol/changes';
 import { paymentRequestsOf, paintStatsLastDay } from '../../../db/queries/paint-stats';
 import type { AppContext } from '../../app-context';
-import type { AppliedChange, AppliedListener } from '../../history/change-log';
+import type { AppliedListener } from '../../history/change-log';
 import type { CoalescedBoardPushes } from './board-pushes';
 import type { LegacyNamespace } from './legacy-namespace';
 
@@ -32,7 +33,7 @@ export function startSettledPushes(
       data: { pixelsPerDay: stats.pixels, transactionsPerDay: stats.transactions },
     });
   };
-  const settled = async (paints: AppliedChange[], known: LegacySessions) => {
+  const settled = async (paints: Change[], known: LegacySessions) => {
     const unknown = paints.map((change) => change.orderId!).filter((id) => !known.has(id));
     const requests = unknown.length > 0 ? await paymentRequestsOf(context.db, unknown) : new Map();
     return paints.map((change) => {
