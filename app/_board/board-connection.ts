@@ -4,7 +4,7 @@ import type { FeedEntry } from '../../protocol/feed';
 import type { OrderStatus } from '../../protocol/orders';
 import type { BoardSettings } from '../../protocol/settings';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket-events';
-import { Store } from '../_session/store';
+import { Store } from '../_shared/store';
 import { BoardImage } from './board-image';
 import { ChangeSequencer } from '../../protocol/change-sequencer';
 import { activityOf, withLivePaints, type LiveActivity } from '../_intro/board-extras';

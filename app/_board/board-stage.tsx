@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 
 const VEIL_TEXT = {
   connecting: 'Connecting to the board…',

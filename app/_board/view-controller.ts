@@ -1,4 +1,4 @@
-import { Store } from '../_session/store';
+import { Store } from '../_shared/store';
 import {
   boardTransform,
   clampView,

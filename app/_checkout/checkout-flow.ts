@@ -1,8 +1,8 @@
 import type { CreatedOrder, OrderStatus, RequestedPixel } from '../../protocol/orders';
 import { callApi } from '../_session/api-client';
-import { describeError, type ShownError } from '../_session/error-text';
+import { describeError, type ShownError } from '../_shared/error-text';
 import type { Session } from '../_session/session';
-import { Store } from '../_session/store';
+import { Store } from '../_shared/store';
 import { localDeadlineMs } from './countdown';
 import { areaOf } from '../_session/show-area';
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
 import { showArea } from '../_session/show-area';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 import { CheckoutFlow } from './checkout-flow';
 import { InvoiceView } from './invoice-view';
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from '../../protocol/limits';

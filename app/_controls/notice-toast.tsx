@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 
 const NOTICE_MS = 6_000;
 

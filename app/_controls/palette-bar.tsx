@@ -2,7 +2,7 @@
 
 import { useRef, type KeyboardEvent } from 'react';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 import styles from './palette-bar.module.css';
 
 /** Arrow keys move through the swatches as a reading line: left/up back, right/down on. */

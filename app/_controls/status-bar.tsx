@@ -2,7 +2,7 @@
 
 import { satsText } from '../_intro/board-extras';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 import { Icon } from './icons';
 import styles from './status-bar.module.css';
 

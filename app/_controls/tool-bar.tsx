@@ -4,7 +4,7 @@ import { DRAWING_TOOLS, type Tool } from '../_draft/draft-tools';
 import { Icon, type IconName } from './icons';
 import { TOOL_KEYS } from '../_session/keyboard-shortcuts';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 
 const TOOLS: Array<{ tool: Tool; label: string; icon: IconName }> = [
   { tool: 'hand', label: 'Move and inspect', icon: 'hand' },

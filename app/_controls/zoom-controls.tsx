@@ -1,7 +1,7 @@
 'use client';
 
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 import { Icon } from './icons';
 
 const STEP = 1.6;

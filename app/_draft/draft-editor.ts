@@ -2,7 +2,7 @@ import type { RequestedPixel } from '../../protocol/orders';
 import type { BoardSettings } from '../../protocol/settings';
 import type { BoardImage } from '../_board/board-image';
 import type { FillBounds } from './raster';
-import { Store } from '../_session/store';
+import { Store } from '../_shared/store';
 import { DraftLayer, type DraftPreview } from './draft-layer';
 import { EMPTY, DraftModel, type DirtyRect } from './draft-model';
 import { loadDraft, saveDraft } from './draft-storage';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FeedEntry } from '../../protocol/feed';
-import { relativeTime } from '../_session/relative-time';
+import { relativeTime } from '../_shared/relative-time';
 import styles from './live-feed.module.css';
 
 /** One paid order: who, how many pixels, how long ago, their message; pressing it shows where. */

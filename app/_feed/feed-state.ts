@@ -1,5 +1,5 @@
 import type { FeedEntry } from '../../protocol/feed';
-import { Store } from '../_session/store';
+import { Store } from '../_shared/store';
 
 const FEED_LENGTH = 12;
 

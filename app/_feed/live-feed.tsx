@@ -1,8 +1,8 @@
 'use client';
 
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
-import { useNow } from '../_session/use-now';
+import { useStore } from '../_shared/store';
+import { useNow } from '../_shared/use-now';
 import { FeedList } from './feed-list';
 import styles from './live-feed.module.css';
 import { showArea } from '../_session/show-area';

@@ -7,7 +7,7 @@ import { priceSat } from '../../protocol/price';
 import { Icon } from '../_controls/icons';
 import type { DraftPreview } from '../_draft/draft-layer';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 import { placeStamp, quantizeImage, stampHeight } from './image-stamp';
 import styles from './import-panel.module.css';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../_board/viewport';
-import { Store } from '../_session/store';
+import { Store } from '../_shared/store';
 import { draggedCorner, grabStamp, isOnStamp } from './stamp-drag';
 
 const BOARD = { width: 100, height: 80 };

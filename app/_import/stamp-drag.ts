@@ -1,7 +1,7 @@
 import type { StageGrab } from '../_board/stage-input';
 import type { Point, Size } from '../_board/viewport';
 import type { DraftPreview } from '../_draft/draft-layer';
-import type { Store } from '../_session/store';
+import type { Store } from '../_shared/store';
 
 type Rect = Pick<DraftPreview, 'x' | 'y' | 'width' | 'height'>;
 

@@ -5,13 +5,13 @@ import type { PixelHistory, PixelHistoryEntry } from '../../protocol/pixel-histo
 import { Icon } from '../_controls/icons';
 import { boardExtras, fiatText, satsText } from '../_intro/board-extras';
 import { callApi } from '../_session/api-client';
-import type { ShownError } from '../_session/error-text';
+import type { ShownError } from '../_shared/error-text';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 import { colourName } from './colour-names';
 import styles from './inspector-panel.module.css';
-import { relativeTime } from '../_session/relative-time';
-import { useNow } from '../_session/use-now';
+import { relativeTime } from '../_shared/relative-time';
+import { useNow } from '../_shared/use-now';
 import { SpotShare } from './spot-share';
 
 type Loaded = { key: string; history: PixelHistory } | { key: string; error: ShownError };

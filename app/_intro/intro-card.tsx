@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
-import { useStore } from '../_session/store';
+import { useStore } from '../_shared/store';
 import { boardExtras, fiatText, satsText } from './board-extras';
 import styles from './intro-card.module.css';
 

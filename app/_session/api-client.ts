@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../protocol/errors';
-import { describeError, type ShownError } from './error-text';
+import { describeError, type ShownError } from '../_shared/error-text';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ShownError };
 

@@ -12,7 +12,7 @@ import { pixelAt, screenToBoard, visibleRect, type Point, type Size } from '../_
 import { DraftEditor } from '../_draft/draft-editor';
 import { DRAWING_TOOLS, type Tool } from '../_draft/draft-tools';
 import { grabStamp } from '../_import/stamp-drag';
-import { Store } from './store';
+import { Store } from '../_shared/store';
 import { FeedState } from '../_feed/feed-state';
 
 export type Panel = 'none' | 'checkout' | 'import' | 'inspector' | 'feed';
