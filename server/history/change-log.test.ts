@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../db/migrate';
-import { createPool, type Db } from '../../db/pool';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/pool';
 import type { Change } from '../../protocol/changes';
 import { pixelBatchFrom } from '../../protocol/pixel-batch';
-import { createTestDatabase } from '../../test/support/test-database';
+import { useMigratedTestDatabase } from '../../test/support/test-database';
 import { Board } from '../canvas/board';
 import { ChangeLog, type ChangeDraft, type ChangeOrigin } from './change-log';
 
@@ -15,17 +14,11 @@ function paint(pixels: { x: number; y: number; color: number }[], orderId = null
 }
 
 describe('ChangeLog (the board single writer), on real PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const testDb = useMigratedTestDatabase();
   let db: Db;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPool(database.url, () => undefined);
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db?.end();
-    await database?.drop();
+  beforeAll(() => {
+    db = testDb();
   });
   beforeEach(async () => {
     await db.query('TRUNCATE changes, pixel_events CASCADE');

@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../db/migrate';
-import { createPool, type Db } from '../../db/pool';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/pool';
 import { insertOrder } from '../../db/queries/orders';
-import { createTestDatabase } from '../../test/support/test-database';
+import { useMigratedTestDatabase } from '../../test/support/test-database';
 import { NodeError, type InvoiceStatus, type LightningNode } from '../lightning/lightning-node';
 import { checkOrdersWithNode } from './check-orders';
 
@@ -27,17 +26,11 @@ function fakeNode(answers: Map<string, NodeAnswer>): Pick<LightningNode, 'lookup
 }
 
 describe('checkOrdersWithNode', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const testDb = useMigratedTestDatabase();
   let db: Db;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPool(database.url, () => undefined);
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db?.end();
-    await database?.drop();
+  beforeAll(() => {
+    db = testDb();
   });
 
   /** Inserts pending orders, one per answer, and returns their hashes in order. */

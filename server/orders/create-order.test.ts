@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../db/migrate';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPool, type Db } from '../../db/pool';
 import { unpackPixels } from '../../protocol/pixel-batch';
-import { createTestDatabase } from '../../test/support/test-database';
+import { useMigratedTestDatabase } from '../../test/support/test-database';
 import { AppError } from '../app-error';
 import { NodeError, type LightningNode } from '../lightning/lightning-node';
 import { createOrder, type CreateOrderDeps } from './create-order';
@@ -29,17 +28,11 @@ const pixels = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ x: i % 100, y: Math.floor(i / 100), color: i % 16 }));
 
 describe('createOrder, with a fake node on real PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const testDb = useMigratedTestDatabase();
   let db: Db;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPool(database.url, () => undefined);
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db?.end();
-    await database?.drop();
+  beforeAll(() => {
+    db = testDb();
   });
   beforeEach(async () => {
     await db.query('TRUNCATE orders CASCADE');

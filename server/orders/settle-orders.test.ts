@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../db/migrate';
-import { createPool, type Db } from '../../db/pool';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/pool';
 import { findOrderByPaymentHash, insertOrder, markOrdersExpired } from '../../db/queries/orders';
 import { countUnpaintedOrders, recordUnpaintedOrder } from '../../db/queries/unpainted-orders';
 import { packPixels, pixelBatchFrom } from '../../protocol/pixel-batch';
-import { createTestDatabase } from '../../test/support/test-database';
+import { useMigratedTestDatabase } from '../../test/support/test-database';
 import { Board } from '../canvas/board';
 import { ChangeLog } from '../history/change-log';
 import { misfit, settleOrders, UnpaintableOrderError } from './settle-orders';
@@ -40,19 +39,13 @@ describe('misfit', () => {
 });
 
 describe('settleOrders, on real PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const testDb = useMigratedTestDatabase();
   let db: Db;
   let changeLog: ChangeLog;
   const deps = () => ({ changeLog, paletteSize: PALETTE_SIZE });
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPool(database.url, () => undefined);
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db?.end();
-    await database?.drop();
+  beforeAll(() => {
+    db = testDb();
   });
   beforeEach(async () => {
     await db.query('TRUNCATE orders, changes, pixel_events, unpainted_orders CASCADE');
