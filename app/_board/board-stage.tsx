@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
+import styles from './board-stage.module.css';
 
 const VEIL_TEXT = {
   connecting: 'Connecting to the board…',
@@ -37,7 +38,7 @@ export function BoardStage() {
   return (
     <div
       ref={stage}
-      className="stage"
+      className={styles.stage}
       data-state={state}
       data-testid="stage"
       tabIndex={0}
@@ -45,14 +46,14 @@ export function BoardStage() {
       aria-label="The board. Drag or use the arrow keys to move, wheel or plus and minus to zoom, click a pixel to inspect it. With a drawing tool, the arrow keys move a cursor and Enter or Space paints; Alt with the arrows moves the board."
       aria-describedby="board-status"
     >
-      <div ref={layer} className="stage-layer">
-        <canvas ref={board} className="board-canvas" data-testid="board" aria-hidden="true" />
-        <canvas ref={draft} className="draft-canvas" data-testid="draft" aria-hidden="true" />
+      <div ref={layer} className={styles.layer}>
+        <canvas ref={board} className={styles.board} data-testid="board" aria-hidden="true" />
+        <canvas ref={draft} className={styles.draft} data-testid="draft" aria-hidden="true" />
       </div>
-      <canvas ref={overlay} className="overlay-canvas" aria-hidden="true" />
+      <canvas ref={overlay} className={styles.overlay} aria-hidden="true" />
       {state !== 'live' && (
-        <div className="stage-veil" role="status">
-          <span className="spinner" aria-hidden="true" /> {VEIL_TEXT[state]}
+        <div className={styles.veil} role="status">
+          <span className={styles.spinner} aria-hidden="true" /> {VEIL_TEXT[state]}
         </div>
       )}
     </div>
