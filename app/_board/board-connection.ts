@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 import type { WireChange } from '../../protocol/changes';
 import type { FeedEntry } from '../../protocol/feed';
-import type { OrderStatus } from '../../protocol/orders';
 import type { BoardSettings } from '../../protocol/settings';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket-events';
+import { Listeners } from '../_shared/listeners';
 import { Store } from '../_shared/store';
 import { BoardImage } from './board-image';
 import { ChangeSequencer } from '../../protocol/change-sequencer';
@@ -23,16 +23,8 @@ export interface ConnectionStatus {
   activity24h: LiveActivity | null;
 }
 
-export interface ConnectionListeners {
-  /** The board canvas exists (settings known); called again if the board size changes. */
-  boardReady(board: BoardImage, settings: BoardSettings): void;
-  /** Live pixels reached the canvas (at most once a frame). */
-  painted(): void;
-  feed(entries: FeedEntry[]): void;
-  order(update: { id: string; status: OrderStatus; seq?: number }): void;
-  /** Back online after a disconnect: watched orders should be watched again. */
-  reconnected(): void;
-}
+/** An order's news from the socket (it is paid, or expired), as watchers get it. */
+export type OrderUpdate = Parameters<ServerToClientEvents['order']>[0];
 
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -56,10 +48,34 @@ export class BoardConnection {
   private frame = 0;
   private everConnected = false;
 
-  constructor(
-    private readonly canvas: () => HTMLCanvasElement | null,
-    private readonly listeners: ConnectionListeners,
-  ) {}
+  private readonly boardReadyListeners = new Listeners<[BoardImage, BoardSettings]>();
+  private readonly paintedListeners = new Listeners<[]>();
+  private readonly feedListeners = new Listeners<[FeedEntry[]]>();
+  private readonly orderListeners = new Listeners<[OrderUpdate]>();
+  private readonly reconnectListeners = new Listeners<[]>();
+
+  /** The board is drawn on the canvas `canvas()` returns when settings arrive (none: not yet). */
+  constructor(private readonly canvas: () => HTMLCanvasElement | null) {}
+
+  /** The board canvas exists (settings known); told again if the board size changes. */
+  onBoardReady(listener: (board: BoardImage, settings: BoardSettings) => void): () => void {
+    return this.boardReadyListeners.add(listener);
+  }
+  /** Live pixels reached the canvas (at most once a frame). */
+  onPainted(listener: () => void): () => void {
+    return this.paintedListeners.add(listener);
+  }
+  /** The live feed's news, oldest first. */
+  onFeed(listener: (entries: FeedEntry[]) => void): () => void {
+    return this.feedListeners.add(listener);
+  }
+  onOrder(listener: (update: OrderUpdate) => void): () => void {
+    return this.orderListeners.add(listener);
+  }
+  /** Back online after a disconnect: watched orders should be watched again. */
+  onReconnect(listener: () => void): () => void {
+    return this.reconnectListeners.add(listener);
+  }
 
   start(): void {
     const socket: BoardSocket = io({ transports: ['websocket'] });
@@ -71,12 +87,12 @@ export class BoardConnection {
       if (!this.board || sizeChanged) this.createBoard(settings);
       if (this.everConnected && !sizeChanged && this.sequencer.currentSeq !== null) {
         void this.catchUp();
-        this.listeners.reconnected();
+        this.reconnectListeners.emit();
       } else void this.loadPng();
       this.everConnected = true;
     });
     socket.on('changes', ({ changes, feed }) => {
-      if (feed) this.listeners.feed(feed);
+      if (feed) this.feedListeners.emit(feed);
       const result = this.sequencer.receive(changes);
       this.apply(result.apply);
       if (result.gap) void this.catchUp();
@@ -85,8 +101,8 @@ export class BoardConnection {
       if (seq > (this.sequencer.currentSeq ?? -1)) void this.loadPng();
     });
     socket.on('viewers', ({ count }) => this.status.set({ viewers: count }));
-    socket.on('feed', ({ entries }) => this.listeners.feed(entries));
-    socket.on('order', (update) => this.listeners.order(update));
+    socket.on('feed', ({ entries }) => this.feedListeners.emit(entries));
+    socket.on('order', (update) => this.orderListeners.emit(update));
     socket.on('disconnect', () => this.goOffline());
     socket.on('connect_error', () => this.goOffline());
   }
@@ -110,7 +126,7 @@ export class BoardConnection {
     if (!canvas) return;
     this.board = new BoardImage(canvas, settings.width, settings.height, settings.palette);
     this.sequencer = new ChangeSequencer();
-    this.listeners.boardReady(this.board, settings);
+    this.boardReadyListeners.emit(this.board, settings);
   }
 
   /** Loads canvas.png (already subscribed), then replays the held changes past its seq. */
@@ -169,7 +185,7 @@ export class BoardConnection {
   /** Once a frame: live pixels onto the canvas, and the seq shown. */
   private flush(): void {
     this.frame = 0;
-    if (this.board?.flush()) this.listeners.painted();
+    if (this.board?.flush()) this.paintedListeners.emit();
     this.status.set({ seq: this.sequencer.currentSeq });
   }
 }

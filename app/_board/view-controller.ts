@@ -7,18 +7,21 @@ import {
   formatViewQuery,
   panBy,
   parseViewQuery,
+  pixelAt,
+  screenToBoard,
   zoomAt,
   type Insets,
   type Point,
   type Size,
   type View,
 } from './viewport';
+import { uncoveredCentre, type ScreenRect } from './uncovered-centre';
 
 const URL_WRITE_DELAY_MS = 300;
 
 /**
  * Owns the current view: moves the board layer with one CSS transform per frame (no redraw),
- * keeps the view in the URL, and tells the overlay when to redraw.
+ * keeps the view in the URL, tells the overlay when to redraw, and maps screen points to pixels.
  */
 export class ViewController {
   /** The zoom, for the controls; changes at most once a frame. */
@@ -54,6 +57,7 @@ export class ViewController {
     return () => {
       this.resizeObserver?.disconnect();
       this.layer = null;
+      this.stage = null;
       cancelAnimationFrame(this.frame);
       this.frame = 0;
     };
@@ -96,6 +100,29 @@ export class ViewController {
 
   fit(): void {
     if (this.board) this.set(fitView(this.board, this.screen, this.fitInsets));
+  }
+
+  /** Board point (fractional pixels) under a screen point. */
+  boardPointAt(point: Point): Point {
+    return screenToBoard(this.view, this.screen, point);
+  }
+
+  /** The board pixel under a screen point; null off the board or before a board is shown. */
+  pixelAtScreen(point: Point): Point | null {
+    return this.board ? pixelAt(this.view, this.screen, this.board, point) : null;
+  }
+
+  /** Where `cover` (a panel over the board) lies in the stage's coordinates; null for none. */
+  coverOnStage(cover?: DOMRect): ScreenRect | null {
+    const stage = this.stage?.getBoundingClientRect();
+    if (!cover || !stage) return null;
+    return { x: cover.x - stage.x, y: cover.y - stage.y, width: cover.width, height: cover.height };
+  }
+
+  /** The board pixel at the centre of the screen, or of the part `cover` (a panel) leaves visible. */
+  centrePixel(cover?: DOMRect): Point {
+    const at = this.boardPointAt(uncoveredCentre(this.screen, this.coverOnStage(cover)));
+    return { x: Math.floor(at.x), y: Math.floor(at.y) };
   }
 
   /** Room the floating bars take, from the stage's `--fit-top` and `--fit-bottom` CSS values. */

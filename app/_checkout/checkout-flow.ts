@@ -1,10 +1,11 @@
 import type { CreatedOrder, OrderStatus, RequestedPixel } from '../../protocol/orders';
+import type { BoardConnection } from '../_board/board-connection';
+import type { DraftEditor } from '../_draft/draft-editor';
 import { callApi } from '../_session/api-client';
 import { describeError, type ShownError } from '../_shared/error-text';
-import type { Session } from '../_session/session';
 import { Store } from '../_shared/store';
 import { localDeadlineMs } from './countdown';
-import { areaOf } from '../_session/show-area';
+import { areaOf } from '../_board/show-area';
 
 export type CheckoutStep = 'form' | 'creating' | 'invoice' | 'expired' | 'paid';
 
@@ -19,6 +20,12 @@ export interface CheckoutState {
   paying: boolean;
   /** When the invoice expires by this page's clock. */
   deadlineMs: number;
+}
+
+/** What buying the draft uses: the draft's plan and the live board, its socket and news. */
+export interface CheckoutDeps {
+  editor: Pick<DraftEditor, 'planOrders' | 'remove'>;
+  connection: Pick<BoardConnection, 'board' | 'socket' | 'status' | 'onOrder' | 'onReconnect'>;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -44,10 +51,10 @@ export class CheckoutFlow {
   private buyer: { name?: string; message?: string } = {};
   private readonly detach: Array<() => void> = [];
 
-  constructor(private readonly session: Session) {
+  constructor(private readonly deps: CheckoutDeps) {
     this.detach.push(
-      session.onOrder((update) => this.orderUpdate(update)),
-      session.onReconnect(() => void this.watch()),
+      deps.connection.onOrder((update) => this.orderUpdate(update)),
+      deps.connection.onReconnect(() => void this.watch()),
     );
   }
 
@@ -68,7 +75,7 @@ export class CheckoutFlow {
 
   /** Plans the orders from the draft as it is now and creates the first. */
   async buy(name: string, message: string): Promise<void> {
-    const plan = this.session.editor.planOrders();
+    const plan = this.deps.editor.planOrders();
     if (!plan || plan.orders.length === 0) {
       this.state.set({ error: { code: 'invalid_request', text: 'The draft has nothing to buy.' } });
       return;
@@ -80,7 +87,7 @@ export class CheckoutFlow {
 
   /** A fresh invoice for the same part, leaving out pixels painted meanwhile. */
   async renew(): Promise<void> {
-    const board = this.session.board;
+    const board = this.deps.connection.board;
     const part = this.state.get().part;
     if (board) {
       this.parts[part] = this.parts[part].filter(
@@ -161,7 +168,7 @@ export class CheckoutFlow {
       this.state.set({ step: part > 0 ? back : 'form', error: result.error });
       return;
     }
-    const expirySeconds = this.session.settings?.invoiceExpirySeconds ?? 0;
+    const expirySeconds = this.deps.connection.status.get().settings?.invoiceExpirySeconds ?? 0;
     this.state.set({
       step: 'invoice',
       order: result.value,
@@ -176,7 +183,7 @@ export class CheckoutFlow {
   /** Asks the socket for this order's updates; the answer also says where it stands now. */
   private async watch(): Promise<void> {
     const { order, step } = this.state.get();
-    const socket = this.session.connection.socket;
+    const socket = this.deps.connection.socket;
     if (!order || !socket || (step !== 'invoice' && step !== 'creating')) return;
     try {
       const answer = await socket
@@ -193,7 +200,7 @@ export class CheckoutFlow {
     if (!order || update.id !== order.id || step === 'paid') return;
     if (update.status === 'paid') {
       this.state.set({ step: 'paid', paying: false, error: null });
-      this.session.editor.remove(this.parts[part] ?? []);
+      this.deps.editor.remove(this.parts[part] ?? []);
     } else if (update.status === 'expired') this.state.set({ step: 'expired', paying: false });
   }
 }

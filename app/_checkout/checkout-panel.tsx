@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
-import { showArea } from '../_session/show-area';
+import { showArea } from '../_board/show-area';
 import { useStore } from '../_shared/store';
 import { CheckoutFlow } from './checkout-flow';
 import { InvoiceView } from './invoice-view';
@@ -14,7 +14,9 @@ export function CheckoutPanel() {
   const session = useSession();
   const { panel } = useStore(session.ui);
   const summary = useStore(session.editor.summary);
-  const [flow] = useState(() => new CheckoutFlow(session));
+  const [flow] = useState(
+    () => new CheckoutFlow({ editor: session.editor, connection: session.connection }),
+  );
   const state = useStore(flow.state);
   const [name, setName] = useState('');
   const [message, setMessage] = useState('');

@@ -21,6 +21,8 @@ export interface DraftEditorHost {
 }
 
 const SAVE_DELAY_MS = 400;
+/** Live paints come in bursts: the summary is recounted once, this long after the first. */
+const SUMMARY_AFTER_PAINT_MS = 500;
 
 /**
  * The draft being edited on one board: model, layer, tools, the summary the page shows, and
@@ -37,6 +39,7 @@ export class DraftEditor {
   private settings: BoardSettings | null = null;
   private summaryFrame = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private paintTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: DraftEditorHost) {}
 
@@ -120,6 +123,14 @@ export class DraftEditor {
     draft.end();
     const { x, y, width, height } = preview;
     this.changed({ x0: x, y0: y, x1: x + width - 1, y1: y + height - 1 });
+  }
+
+  /** Live pixels reached the board: the summary (what is already right) is recounted soon. */
+  boardPainted(): void {
+    this.paintTimer ??= setTimeout(() => {
+      this.paintTimer = undefined;
+      this.refreshSummary();
+    }, SUMMARY_AFTER_PAINT_MS);
   }
 
   /** Recounts what is already right on the board (after live pixels arrived). */

@@ -6,7 +6,7 @@ import { useStore } from '../_shared/store';
 import { useNow } from '../_shared/use-now';
 import { FeedList } from './feed-list';
 import styles from './live-feed.module.css';
-import { showArea } from '../_session/show-area';
+import { showArea } from '../_board/show-area';
 
 const CLOCK_TICK_MS = 30_000;
 

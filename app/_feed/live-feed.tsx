@@ -5,7 +5,7 @@ import { useStore } from '../_shared/store';
 import { useNow } from '../_shared/use-now';
 import { FeedList } from './feed-list';
 import styles from './live-feed.module.css';
-import { showArea } from '../_session/show-area';
+import { showArea } from '../_board/show-area';
 
 /** Orders the corner list shows whole; the rest are one click away in the feed panel. */
 const SHOWN_IN_CORNER = 4;

@@ -8,6 +8,7 @@ import { Icon } from '../_controls/icons';
 import type { DraftPreview } from '../_draft/draft-layer';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
+import { frameStamp } from './frame-stamp';
 import { placeStamp, quantizeImage, stampHeight } from './image-stamp';
 import styles from './import-panel.module.css';
 
@@ -105,7 +106,7 @@ export function ImportPanel() {
   /** Puts the whole image in view, beside this panel and the bars (zooming out if need be). */
   const centre = (size: { width: number; height: number }, boardWidth: number) => {
     const boardSize = { width: boardWidth, height: stampHeight(size, boardWidth) };
-    place(session.frameStamp(boardSize, section.current?.getBoundingClientRect()));
+    place(frameStamp(session.view, boardSize, section.current?.getBoundingClientRect()));
   };
   chooseRef.current = (file) => void choose(file);
 

@@ -41,10 +41,10 @@ export function attachKeyboardShortcuts(session: Session): () => void {
       session.isStage(target) && DRAWING_TOOLS.includes(session.ui.get().tool) && !command;
     if (drawingOnBoard && arrow && !event.altKey) {
       const step = event.shiftKey ? CURSOR_LONG_STEP : 1;
-      session.moveCursor(arrow.x * step, arrow.y * step);
+      session.keyboard.moveCursor(arrow.x * step, arrow.y * step);
     } else if (drawingOnBoard && (key === 'Enter' || key === ' ') && !event.altKey) {
-      if (!event.repeat) session.paintAtCursor();
-    } else if (drawingOnBoard && key === 'Escape' && session.cancelKeyboardShape()) {
+      if (!event.repeat) session.keyboard.paintAtCursor();
+    } else if (drawingOnBoard && key === 'Escape' && session.keyboard.cancelShape()) {
       // The half-drawn shape is gone; the panel stays.
     } else if (arrow && event.altKey && !command) {
       view.panBy(

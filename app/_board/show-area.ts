@@ -1,6 +1,6 @@
 import type { FeedEntry } from '../../protocol/feed';
-import { areaView } from '../_board/area-view';
-import type { Session } from './session';
+import { areaView } from './area-view';
+import type { ViewController } from './view-controller';
 
 type Area = NonNullable<FeedEntry['area']>;
 
@@ -11,10 +11,14 @@ const SHEET_QUERY = '(max-width: 720px), (max-height: 500px)';
  * Moves the view to a board rectangle (where an order painted). Asked from a panel that is a
  * sheet over the board, the panel closes first so the spot is seen; true when it did.
  */
-export function showArea(session: Session, area: Area, { fromPanel = false } = {}): boolean {
+export function showArea(
+  page: { view: ViewController; openPanel(panel: 'none'): void },
+  area: Area,
+  { fromPanel = false } = {},
+): boolean {
   const closePanel = fromPanel && window.matchMedia(SHEET_QUERY).matches;
-  if (closePanel) session.openPanel('none');
-  const { view } = session;
+  if (closePanel) page.openPanel('none');
+  const { view } = page;
   view.set(areaView(area, view.screen, view.fitInsets));
   return closePanel;
 }
