@@ -36,7 +36,11 @@ test('on a phone the invoice leads with the wallet link; the QR is for another d
   await expect(page.getByTestId('qr-hint')).toHaveText(
     'Or scan it from another device with any Lightning wallet',
   );
-  await expect(page.getByTestId('pay-test-wallet')).toHaveClass(/secondary/);
+  // The link wears the amber of the main action; the test wallet does not.
+  const background = (id: string) =>
+    page.getByTestId(id).evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await background('invoice-primary')).toBe('rgb(247, 181, 0)');
+  expect(await background('pay-test-wallet')).not.toBe('rgb(247, 181, 0)');
   await expect(primary).toBeInViewport();
   await screen(page, 'checkout-invoice-phone');
 

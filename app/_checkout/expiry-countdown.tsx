@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { formatCountdown, secondsLeft } from './countdown';
+import styles from './expiry-countdown.module.css';
 
 /** Time left on the invoice, ticking each second; calls `onExpired` when it runs out. */
 export function ExpiryCountdown({
@@ -24,7 +25,7 @@ export function ExpiryCountdown({
   }, [deadlineMs, onExpired]);
   return (
     <span
-      className={left < 60 ? 'countdown warn' : 'countdown'}
+      className={left < 60 ? `${styles.countdown} ${styles.soon}` : styles.countdown}
       data-testid="countdown"
       role="timer"
     >

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import styles from './invoice-qr.module.css';
 
 /** The invoice as a QR code (uppercase `lightning:` URI: the compact alphanumeric mode). */
 export function InvoiceQr({ paymentRequest }: { paymentRequest: string }) {
@@ -22,7 +23,7 @@ export function InvoiceQr({ paymentRequest }: { paymentRequest: string }) {
     };
   }, [paymentRequest]);
   return (
-    <div className="invoice-qr">
+    <div className={styles.qr}>
       {dataUrl ? (
         <img
           src={dataUrl}
@@ -32,7 +33,7 @@ export function InvoiceQr({ paymentRequest }: { paymentRequest: string }) {
           data-testid="invoice-qr"
         />
       ) : (
-        <div className="invoice-qr-placeholder" aria-hidden="true" />
+        <div className={styles.placeholder} aria-hidden="true" />
       )}
     </div>
   );

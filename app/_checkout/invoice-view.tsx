@@ -5,6 +5,7 @@ import type { CreatedOrder } from '../../protocol/orders';
 import { weblnProvider } from './checkout-flow';
 import { ExpiryCountdown } from './expiry-countdown';
 import { InvoiceQr } from './invoice-qr';
+import buttons from '../_controls/buttons.module.css';
 import styles from './invoice-view.module.css';
 
 interface InvoiceViewProps {
@@ -47,11 +48,11 @@ export function InvoiceView(props: InvoiceViewProps) {
 
   if (expired) {
     return (
-      <div className="invoice expired" data-testid="invoice-expired">
+      <div className={styles.invoice} data-testid="invoice-expired">
         <p>This invoice expired before it was paid. Nothing was charged; your draft is kept.</p>
         <button
           type="button"
-          className="buy-button wide"
+          className={`${buttons.primary} ${buttons.wide}`}
           onClick={props.onRenew}
           data-testid="renew"
           ref={(element) => {
@@ -78,7 +79,11 @@ export function InvoiceView(props: InvoiceViewProps) {
   };
   const walletLink = (main: boolean) => (
     <a
-      className={`${main ? 'buy-button' : 'secondary'} button-link wide ${main ? styles.primaryLink : ''}`}
+      className={
+        main
+          ? `${buttons.primary} ${buttons.link} ${buttons.wide} ${styles.primaryLink}`
+          : `${buttons.secondary} ${buttons.link} ${buttons.wide}`
+      }
       href={`lightning:${order.paymentRequest}`}
       data-testid={main ? 'invoice-primary' : 'open-in-wallet'}
       ref={main ? setPrimary : undefined}
@@ -89,7 +94,7 @@ export function InvoiceView(props: InvoiceViewProps) {
   const weblnButton = (
     <button
       type="button"
-      className="buy-button wide"
+      className={`${buttons.primary} ${buttons.wide}`}
       onClick={props.onWebln}
       disabled={paying}
       data-testid="invoice-primary"
@@ -110,8 +115,8 @@ export function InvoiceView(props: InvoiceViewProps) {
   );
 
   return (
-    <div className="invoice" data-testid="invoice" data-route={route}>
-      <p className="invoice-amount">
+    <div className={styles.invoice} data-testid="invoice" data-route={route}>
+      <p className={styles.amount}>
         Pay <strong>{order.amountSat.toLocaleString('en')} sats</strong> for{' '}
         {order.pixelCount.toLocaleString('en')} px
       </p>
@@ -119,7 +124,7 @@ export function InvoiceView(props: InvoiceViewProps) {
       {route === 'this-device' && walletLink(true)}
       {qr}
       <ExpiryCountdown deadlineMs={props.deadlineMs} onExpired={props.onExpired} />
-      <div className="invoice-text">
+      <div className={styles.text}>
         <input
           readOnly
           value={order.paymentRequest}
@@ -128,7 +133,7 @@ export function InvoiceView(props: InvoiceViewProps) {
           data-testid="payment-request"
           ref={route === 'other-device' ? setPrimary : undefined}
         />
-        <button type="button" className="secondary" onClick={() => void copy()}>
+        <button type="button" className={buttons.secondary} onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
@@ -138,7 +143,7 @@ export function InvoiceView(props: InvoiceViewProps) {
           <p className="muted">Test network: no real money moves.</p>
           <button
             type="button"
-            className="secondary wide"
+            className={`${buttons.secondary} ${buttons.wide}`}
             onClick={props.onTestWallet}
             disabled={paying}
             data-testid="pay-test-wallet"
@@ -147,7 +152,7 @@ export function InvoiceView(props: InvoiceViewProps) {
           </button>
         </div>
       )}
-      <p className="muted waiting" aria-live="polite">
+      <p className={`muted ${styles.waiting}`} aria-live="polite">
         {paying ? 'Payment sent, waiting for confirmation…' : 'Waiting for payment…'}
       </p>
     </div>
