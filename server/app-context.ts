@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/pool';
-import { orderRequestSchema } from '../protocol/orders';
+import { orderRequestSchema, type OrderLimits } from '../protocol/orders';
 import type { BoardSettings } from '../protocol/settings';
+import type { Board } from './canvas/board';
 import type { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
+import type { TrustProxy } from './http/client-address';
 import type { ActivityLastDay } from './history/activity-last-day';
 import type { PastBoards } from './history/board-at';
 import type { ChangeLog } from './history/change-log';
@@ -41,31 +43,20 @@ export interface AppContext {
   metrics: Metrics;
   /** Paid paints of the last 24 hours, recounted at most once a minute. */
   activity: ActivityLastDay;
+  /** The board in memory (the change log's), its size and seq. */
+  board: Board;
+  settings(): BoardSettings;
+  palette: string[];
+  maxPixelsPerOrder: number;
+  maxBodyBytes: number;
+  adminToken: string | undefined;
+  trustProxy: TrustProxy;
+  metricsToken: string | undefined;
+  databaseUrl: string;
+  orderLimits: OrderLimits;
 }
 
+/** The board's public settings now (server/board-settings.ts). */
 export function boardSettings(context: AppContext): BoardSettings {
-  const { config } = context;
-  const activity24h = context.activity.current();
-  return {
-    width: config.width,
-    height: config.height,
-    palette: config.palette,
-    pricePerPixelSat: config.pricePerPixelSat,
-    maxPixelsPerOrder: config.maxPixelsPerOrder,
-    invoiceExpirySeconds: config.invoiceExpirySeconds,
-    network: context.node.network,
-    simulated: context.node.simulated,
-    testWallet: testWalletOpen(context),
-    seq: context.changeLog.board.seq,
-    ...(config.fiat && { fiat: config.fiat }),
-    ...(activity24h && { activity24h }),
-  };
-}
-
-/** `/api/dev/pay` is open on regtest only, with the simulator or a configured wallet node. */
-export function testWalletOpen(context: Pick<AppContext, 'node' | 'testWallet'>): boolean {
-  return (
-    context.node.network === 'regtest' &&
-    (context.node.simulated || context.testWallet !== undefined)
-  );
+  return context.settings();
 }

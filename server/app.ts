@@ -16,6 +16,7 @@ import type { AppContext } from './app-context';
 import { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
 import { ActivityLastDay } from './history/activity-last-day';
+import { boardSettings } from './board-settings';
 import { PastBoards } from './history/board-at';
 import { ChangeLog } from './history/change-log';
 import { loadBoard } from './history/load-board';
@@ -80,12 +81,13 @@ export async function startBoltboard(
       cleanups.push(() => embedded?.stop());
       log.info('embedded PostgreSQL started');
     }
-    const db = createPool(config.databaseUrl ?? embedded!.url, (error) =>
+    const databaseUrl = config.databaseUrl ?? embedded!.url;
+    const db = createPool(databaseUrl, (error) =>
       log.warn({ err: error }, 'idle database connection failed'),
     );
     cleanups.push(() => db.end());
     const readDb = createPool(
-      config.databaseUrl ?? embedded!.url,
+      databaseUrl,
       (error) => log.warn({ err: error }, 'idle history-read connection failed'),
       HISTORY_READ_CONNECTIONS,
     );
@@ -133,11 +135,26 @@ export async function startBoltboard(
     await snapshots.start();
     cleanups.push(() => snapshots.stop());
 
+    const activity = new ActivityLastDay(
+      readDb,
+      () => changeLog.board.seq,
+      (error) => log.warn({ err: error }, 'counting the last day of paints failed'),
+    );
     const context: AppContext = {
       config,
       log,
       db,
       readDb,
+      databaseUrl,
+      board,
+      settings: () => boardSettings({ ...config, board, node, testWallet, activity }),
+      palette: config.palette,
+      maxPixelsPerOrder: config.maxPixelsPerOrder,
+      maxBodyBytes: config.maxBodyBytes,
+      adminToken: config.adminToken,
+      trustProxy: config.edge.trustProxy,
+      metricsToken: config.edge.metricsToken,
+      orderLimits: config,
       lightning,
       node,
       testWallet,
@@ -154,11 +171,7 @@ export async function startBoltboard(
       ),
       orderSchema: orderRequestSchema(config),
       metrics,
-      activity: new ActivityLastDay(
-        readDb,
-        () => changeLog.board.seq,
-        (error) => log.warn({ err: error }, 'counting the last day of paints failed'),
-      ),
+      activity,
     };
     await context.activity.count();
 

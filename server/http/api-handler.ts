@@ -1,41 +1,65 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppContext } from '../app-context';
+import type { Logger } from 'pino';
+import type { OrderLimits } from '../../protocol/orders';
 import { AppError } from '../app-error';
 import { sendError } from './respond';
 import { Router } from './router';
-import { addAdminRoutes } from './routes/admin-routes';
-import { addBoardRoutes } from './routes/board-routes';
-import { addDevPayRoute } from './routes/dev-pay-route';
+import { addAdminRoutes, type AdminRoutesDeps } from './routes/admin-routes';
+import { addBoardRoutes, type BoardRoutesDeps } from './routes/board-routes';
+import { addDevPayRoute, type DevPayRouteDeps } from './routes/dev-pay-route';
 import { addFeedRoute } from './routes/feed-route';
-import { addObservabilityRoutes } from './routes/observability-routes';
+import {
+  addObservabilityRoutes,
+  type ObservabilityRoutesDeps,
+} from './routes/observability-routes';
 import { addOpenApiRoute } from './routes/openapi-route';
-import { addOrderRoutes } from './routes/order-routes';
-import { addPixelRoutes } from './routes/pixel-routes';
-import { addPreviewRoute } from './routes/preview-route';
-import { addTimelapseFramesRoute } from './routes/timelapse-frames-route';
+import { addOrderRoutes, type OrderRoutesDeps } from './routes/order-routes';
+import { addPixelRoutes, type PixelRoutesDeps } from './routes/pixel-routes';
+import { addPreviewRoute, type PreviewRouteDeps } from './routes/preview-route';
+import {
+  addTimelapseFramesRoute,
+  type TimelapseFramesRouteDeps,
+} from './routes/timelapse-frames-route';
+import { addTimelapseRoute, type TimelapseRouteDeps } from './routes/timelapse-route';
 import { guardWrite } from './write-guard';
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+/** What the routes use, all together: each route takes its own part. */
+export type ApiDeps = BoardRoutesDeps &
+  PreviewRouteDeps &
+  TimelapseFramesRouteDeps &
+  OrderRoutesDeps &
+  PixelRoutesDeps &
+  DevPayRouteDeps &
+  ObservabilityRoutesDeps &
+  TimelapseRouteDeps &
+  AdminRoutesDeps & {
+    /** The board's size, palette and order limits, for the OpenAPI document. */
+    orderLimits: OrderLimits;
+    log: Logger;
+  };
+
 /** Every `/api/*` route of docs/api.md (also listed in the OpenAPI document). */
-export function createApiRouter(context: AppContext): Router {
+export function createApiRouter(deps: ApiDeps): Router {
   const router = new Router();
-  addBoardRoutes(router, context);
-  addPreviewRoute(router, context);
-  addTimelapseFramesRoute(router, context);
-  addOrderRoutes(router, context);
-  addPixelRoutes(router, context);
-  addDevPayRoute(router, context);
-  addFeedRoute(router, context);
-  addObservabilityRoutes(router, context);
-  addAdminRoutes(router, context);
-  addOpenApiRoute(router, context);
+  addBoardRoutes(router, deps);
+  addPreviewRoute(router, deps);
+  addTimelapseFramesRoute(router, deps);
+  addOrderRoutes(router, deps);
+  addPixelRoutes(router, deps);
+  addDevPayRoute(router, deps);
+  addFeedRoute(router, deps);
+  addObservabilityRoutes(router, deps);
+  addTimelapseRoute(router, deps);
+  addAdminRoutes(router, deps);
+  addOpenApiRoute(router, deps.orderLimits);
   return router;
 }
 
 /** The `/api/*` handler; every failure answers `{ error: { code, message } }`. */
-export function createApiHandler(context: AppContext): ApiHandler {
-  const router = createApiRouter(context);
+export function createApiHandler(deps: ApiDeps): ApiHandler {
+  const router = createApiRouter(deps);
 
   return async (req, res) => {
     try {
@@ -52,7 +76,7 @@ export function createApiHandler(context: AppContext): ApiHandler {
       guardWrite(req);
       await match.handler(req, res, match.params, url);
     } catch (error) {
-      sendError(res, error, context.log, req);
+      sendError(res, error, deps.log, req);
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { AppContext } from '../app-context';
 import { AppError } from '../app-error';
-import { clientKey } from './client-address';
+import type { RateLimiter } from '../rate-limiter';
+import { clientKey, type TrustProxy } from './client-address';
 
 /** Order bodies being read at once, all clients together: beyond this, 503 and come back. */
 const ORDER_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
@@ -16,20 +16,27 @@ export interface OrderAdmission {
   handOver(): void;
 }
 
+export interface OrderAdmissionDeps {
+  /** The same limiter `placeOrder` takes its token from. */
+  orderRateLimiter: RateLimiter;
+  trustProxy: TrustProxy;
+  /** The largest body accepted; a body without Content-Length is counted at this size. */
+  maxBodyBytes: number;
+}
+
 /**
  * The gate in front of `POST /api/orders`, passed before a byte of the body is read: the
  * order rate limits (this client's and everybody's, the same buckets `placeOrder` uses: the
  * token taken here is given back just before `placeOrder` takes it again; a body that fails to
  * read keeps it spent) and a bound on the bytes of order bodies being read at once.
  */
-export function createOrderAdmission(context: AppContext) {
+export function createOrderAdmission(deps: OrderAdmissionDeps) {
   let bytesInFlight = 0;
-  const { trustProxy } = context.config.edge;
-  const maxBytes = context.config.maxBodyBytes;
+  const { orderRateLimiter, trustProxy, maxBodyBytes: maxBytes } = deps;
 
   return (req: IncomingMessage): OrderAdmission => {
     const key = clientKey(req, trustProxy);
-    const retryAfter = context.orderRateLimiter.take(key);
+    const retryAfter = orderRateLimiter.take(key);
     if (retryAfter > 0) {
       req.resume();
       throw new AppError(
@@ -42,7 +49,7 @@ export function createOrderAdmission(context: AppContext) {
     const declared = Number(req.headers['content-length']);
     const bytes = Number.isFinite(declared) ? Math.min(declared, maxBytes) : maxBytes;
     if (bytesInFlight + bytes > ORDER_BODY_BYTES_IN_FLIGHT) {
-      context.orderRateLimiter.refund(key);
+      orderRateLimiter.refund(key);
       throw new AppError('busy', 'The board is busy; try again shortly.', 503, BUSY_RETRY_SECONDS);
     }
     bytesInFlight += bytes;
@@ -54,7 +61,7 @@ export function createOrderAdmission(context: AppContext) {
         held = false;
         bytesInFlight -= bytes;
       },
-      handOver: () => context.orderRateLimiter.refund(key),
+      handOver: () => orderRateLimiter.refund(key),
     };
   };
 }

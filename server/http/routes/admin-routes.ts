@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../../db/pool';
 import { listAdminChanges } from '../../../db/queries/admin-changes';
 import { listSnapshots } from '../../../db/queries/snapshot-list';
 import { listUnpaintedOrders } from '../../../db/queries/unpainted-orders';
@@ -10,41 +12,54 @@ import {
   type AdminChangesPage,
 } from '../../../protocol/admin';
 import { orderPathSchema } from '../../../protocol/http-schemas';
-import type { AppContext } from '../../app-context';
 import { AppError, databaseCall } from '../../app-error';
+import type { PastBoards } from '../../history/board-at';
 import { renderDiffPng } from '../../history/board-diff';
+import type { ChangeLog } from '../../history/change-log';
+import type { SnapshotScheduler } from '../../history/snapshot-scheduler';
 import { revertTo } from '../../history/revert-to';
 import { undoOrder } from '../../history/undo-order';
 import { msatToSat } from '../../../protocol/price';
 import { parseInput } from '../../validation';
 import { createAdminGate } from '../admin-auth';
+import type { TrustProxy } from '../client-address';
 import { readJsonBody, sendJson } from '../respond';
 import type { RouteHandler, Router } from '../router';
-import { addTimelapseRoute } from './timelapse-route';
 
 const ADMIN_BODY_MAX_BYTES = 16 * 1024;
 const SNAPSHOTS_LISTED = 200;
 const UNPAINTED_LISTED = 500;
 
+export interface AdminRoutesDeps {
+  /** ADMIN_TOKEN; without it there are no admin routes. */
+  adminToken: string | undefined;
+  trustProxy: TrustProxy;
+  log: Logger;
+  db: Db;
+  changeLog: ChangeLog;
+  pastBoards: PastBoards;
+  snapshots: SnapshotScheduler;
+  palette: readonly string[];
+}
+
 /**
- * Operator routes: the public timelapse, and, only when ADMIN_TOKEN is set (else they are
- * 404), `/api/admin/*` behind the bearer-token gate: the change timeline, reverts, undos,
- * diffs and snapshots. Every write goes through the change log.
+ * Operator routes, only when ADMIN_TOKEN is set (else they are 404): `/api/admin/*` behind the
+ * bearer-token gate: the change timeline, reverts, undos, diffs and snapshots. Every write
+ * goes through the change log.
  */
-export function addAdminRoutes(router: Router, context: AppContext): void {
-  addTimelapseRoute(router, context);
-  const token = context.config.adminToken;
+export function addAdminRoutes(router: Router, deps: AdminRoutesDeps): void {
+  const token = deps.adminToken;
   if (token === undefined) return;
-  const gate = createAdminGate(token, context.log, context.config.edge.trustProxy);
+  const gate = createAdminGate(token, deps.log, deps.trustProxy);
   const admin = (handler: RouteHandler): RouteHandler => {
     return async (req, res, params, url) => {
       gate(req);
       await handler(req, res, params, url);
     };
   };
-  const { changeLog, db, pastBoards } = context;
+  const { changeLog, db, pastBoards } = deps;
   const query = (url: URL) => Object.fromEntries(url.searchParams);
-  const revertSchema = revertRequestSchema(context.config);
+  const revertSchema = revertRequestSchema(changeLog.board);
 
   router.add(
     'GET',
@@ -115,7 +130,7 @@ export function addAdminRoutes(router: Router, context: AppContext): void {
       const [before, after] = await databaseCall(() =>
         Promise.all([pastBoards.board(fromSeq), pastBoards.board(toSeq)]),
       );
-      const { png, pixelCount } = await renderDiffPng(before, after, context.config.palette);
+      const { png, pixelCount } = await renderDiffPng(before, after, deps.palette);
       res.writeHead(200, {
         'Content-Type': 'image/png',
         'Content-Length': png.length,
@@ -143,7 +158,7 @@ export function addAdminRoutes(router: Router, context: AppContext): void {
       if (changeLog.board.seq === 0) {
         throw new AppError('invalid_request', 'The board has no changes to snapshot yet.', 409);
       }
-      const seq = await context.snapshots.takeSnapshot();
+      const seq = await deps.snapshots.takeSnapshot();
       const [newest] = await databaseCall(() => listSnapshots(db, 1));
       if (!newest || newest.seq !== seq) {
         throw new AppError('database_unavailable', 'The snapshot could not be stored.', 503, 5);

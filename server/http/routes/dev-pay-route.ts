@@ -1,12 +1,21 @@
 import { parsePaymentRequest } from 'invoices';
 import { findOrderByPaymentHash } from '../../../db/queries/orders';
 import { devPayBodySchema } from '../../../protocol/http-schemas';
-import { testWalletOpen, type AppContext } from '../../app-context';
+import type { Db } from '../../../db/pool';
 import { AppError } from '../../app-error';
-import { describeLnError } from '../../lightning/lightning-node';
+import { testWalletOpen, type TestWalletDeps } from '../../board-settings';
+import { describeLnError, type LightningNode } from '../../lightning/lightning-node';
+import type { SettlementQueue } from '../../orders/settlement-queue';
 import { parseInput } from '../../validation';
 import { readJsonBody, sendJson } from '../respond';
 import type { Router } from '../router';
+
+export interface DevPayRouteDeps extends TestWalletDeps {
+  db: Db;
+  /** The board's own node: with the simulator, it pays its own invoices. */
+  lightning: LightningNode;
+  settlements: SettlementQueue;
+}
 
 /**
  * `POST /api/dev/pay`: a test wallet pays an invoice through ln-service, as any wallet would:
@@ -14,9 +23,9 @@ import type { Router } from '../router';
  * simulator itself. Open only on regtest, and only for invoices of this app's own pending
  * orders; answers once painted.
  */
-export function addDevPayRoute(router: Router, context: AppContext): void {
+export function addDevPayRoute(router: Router, deps: DevPayRouteDeps): void {
   router.add('POST', '/api/dev/pay', async (req, res) => {
-    if (!testWalletOpen(context)) {
+    if (!testWalletOpen(deps)) {
       throw new AppError('not_found', 'No route POST /api/dev/pay.', 404);
     }
     const { paymentRequest } = parseInput(devPayBodySchema, await readJsonBody(req, 64 * 1024));
@@ -26,7 +35,7 @@ export function addDevPayRoute(router: Router, context: AppContext): void {
     } catch {
       throw new AppError('invalid_request', 'paymentRequest: is not a BOLT11 payment request', 400);
     }
-    const order = await findOrderByPaymentHash(context.db, paymentHash);
+    const order = await findOrderByPaymentHash(deps.db, paymentHash);
     if (!order || order.paymentRequest !== paymentRequest) {
       throw new AppError(
         'invalid_request',
@@ -42,7 +51,7 @@ export function addDevPayRoute(router: Router, context: AppContext): void {
       );
     }
     try {
-      await (context.testWallet ?? context.lightning).payInvoice(paymentRequest);
+      await (deps.testWallet ?? deps.lightning).payInvoice(paymentRequest);
     } catch (error) {
       throw new AppError(
         'payment_failed',
@@ -52,7 +61,7 @@ export function addDevPayRoute(router: Router, context: AppContext): void {
     }
     // The payment is final once pay() returns; paint now rather than wait for the stream
     // (settling is idempotent, so the stream's copy of this event paints nothing).
-    const outcome = await context.settlements.settle(paymentHash);
+    const outcome = await deps.settlements.settle(paymentHash);
     sendJson(res, 200, { settled: outcome === 'painted' });
   });
 }

@@ -1,5 +1,5 @@
 import { previewQuerySchema } from '../../../protocol/http-schemas';
-import type { AppContext } from '../../app-context';
+import type { Board } from '../../canvas/board';
 import { previewRegion, renderPreviewPng, type BoardRegion } from '../../canvas/render-preview-png';
 import { parseInput } from '../../validation';
 import type { Router } from '../router';
@@ -9,20 +9,25 @@ const CACHED_PREVIEWS = 128;
 /** Chat apps fetch a link's preview once; a minute old is fresh enough. */
 const PREVIEW_MAX_AGE_SECONDS = 60;
 
+export interface PreviewRouteDeps {
+  board: Board;
+  palette: readonly string[];
+}
+
 /**
  * `GET /api/preview.png`: a region of the board now as a social preview image (the page's
  * og:image). Takes the view URL's own parameters (`?x=&y=&zoom=`) or a region
  * (`?x=&y=&w=&h=`); rendered once per region and seq.
  */
-export function addPreviewRoute(router: Router, context: AppContext): void {
+export function addPreviewRoute(router: Router, deps: PreviewRouteDeps): void {
   const cache = new Map<string, { seq: number; png: Promise<Buffer> }>();
 
   const previewOf = (region: BoardRegion) => {
-    const board = context.changeLog.board;
+    const { board } = deps;
     const key = `${region.x},${region.y},${region.width},${region.height}`;
     const cached = cache.get(key);
     if (cached && cached.seq === board.seq) return cached;
-    const entry = { seq: board.seq, png: renderPreviewPng(board, context.config.palette, region) };
+    const entry = { seq: board.seq, png: renderPreviewPng(board, deps.palette, region) };
     cache.delete(key);
     cache.set(key, entry);
     if (cache.size > CACHED_PREVIEWS) cache.delete(cache.keys().next().value!);
@@ -32,7 +37,7 @@ export function addPreviewRoute(router: Router, context: AppContext): void {
 
   router.add('GET', '/api/preview.png', async (req, res, _params, url) => {
     const query = parseInput(previewQuerySchema, Object.fromEntries(url.searchParams));
-    const region = previewRegion(query, context.changeLog.board);
+    const region = previewRegion(query, deps.board);
     const { seq, png } = previewOf(region);
     const body = await png;
     res.writeHead(200, {

@@ -1,24 +1,29 @@
 import { createHash } from 'node:crypto';
 import { timelapseQuerySchema } from '../../../protocol/timelapse';
-import type { AppContext } from '../../app-context';
+import type { Board } from '../../canvas/board';
 import { planKey, planTimelapse } from '../../history/timelapse/timelapse-plan';
 import { TimelapseRenderer } from '../../history/timelapse/timelapse-renderer';
 import { parseInput } from '../../validation';
 import type { Router } from '../router';
+
+export interface TimelapseRouteDeps {
+  /** Its size, and its seq now. */
+  board: Board;
+  palette: string[];
+  /** The database the render worker reads the history from. */
+  databaseUrl: string;
+}
 
 /**
  * `GET /api/timelapse.webp?fromSeq&toSeq&frames&scale`: public. The history as an animated
  * WebP, rendered in a worker and kept by plan (so by head seq when `toSeq` is left out);
  * its cost is capped by the frame and size limits and one render at a time.
  */
-export function addTimelapseRoute(router: Router, context: AppContext): void {
-  const renderer = new TimelapseRenderer(
-    context.db.options.connectionString ?? '',
-    context.config.palette,
-  );
+export function addTimelapseRoute(router: Router, deps: TimelapseRouteDeps): void {
+  const renderer = new TimelapseRenderer(deps.databaseUrl, deps.palette);
   router.add('GET', '/api/timelapse.webp', async (req, res, _params, url) => {
     const query = parseInput(timelapseQuerySchema, Object.fromEntries(url.searchParams));
-    const plan = planTimelapse(query, context.config, context.changeLog.board.seq);
+    const plan = planTimelapse(query, deps.board, deps.board.seq);
     const etag = `"timelapse-${createHash('sha256').update(planKey(plan)).digest('base64url')}"`;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { ETag: etag });
