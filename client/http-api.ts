@@ -1,4 +1,5 @@
-import type { ApiErrorBody, ErrorCode } from '../protocol/errors';
+import { readErrorAnswer } from '../protocol/error-answer';
+import type { ErrorCode } from '../protocol/errors';
 
 /** A failed API call: the wire error code and message, the HTTP status and any `Retry-After`. */
 export class BoltboardApiError extends Error {
@@ -52,17 +53,10 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 }
 
 function errorFrom(response: Response, text: string): BoltboardApiError {
-  const retry = Number(response.headers.get('retry-after'));
-  const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
-  try {
-    const { error } = JSON.parse(text) as ApiErrorBody;
-    return new BoltboardApiError(error.code, error.message, response.status, retryAfter);
-  } catch {
-    return new BoltboardApiError(
-      'internal_error',
-      `HTTP ${response.status} from the server`,
-      response.status,
-      retryAfter,
-    );
-  }
+  const { code, message, status, retryAfterSeconds } = readErrorAnswer(
+    response.status,
+    response.headers,
+    text,
+  );
+  return new BoltboardApiError(code, message, status, retryAfterSeconds);
 }
