@@ -3,6 +3,7 @@ import type { WireChange } from '../../protocol/changes';
 import type { FeedEntry } from '../../protocol/feed';
 import type { BoardSettings } from '../../protocol/settings';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket-events';
+import { apiFetch } from '../_shared/api-client';
 import { Listeners } from '../_shared/listeners';
 import { Store } from '../_shared/store';
 import { BoardImage } from './board-image';
@@ -135,8 +136,7 @@ export class BoardConnection {
     this.sequencer.hold();
     if (this.status.get().state !== 'reconnecting') this.status.set({ state: 'loading' });
     try {
-      const response = await fetch('/api/canvas.png', { cache: 'no-store' });
-      if (!response.ok) throw new Error(`canvas.png answered ${response.status}`);
+      const response = await apiFetch('/api/canvas.png', { cache: 'no-store' });
       const seq = Number(response.headers.get('X-Canvas-Seq'));
       const bitmap = await createImageBitmap(await response.blob());
       if (token !== this.loadToken || !this.board) return;

@@ -1,7 +1,7 @@
 import type { CreatedOrder, OrderStatus, RequestedPixel } from '../../protocol/orders';
 import type { BoardConnection } from '../_board/board-connection';
 import type { DraftEditor } from '../_draft/draft-editor';
-import { callApi } from '../_session/api-client';
+import { callApi } from '../_shared/api-client';
 import { describeError, type ShownError } from '../_shared/error-text';
 import { Store } from '../_shared/store';
 import { localDeadlineMs } from './countdown';

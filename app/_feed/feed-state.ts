@@ -1,4 +1,5 @@
 import type { FeedEntry } from '../../protocol/feed';
+import { apiJson } from '../_shared/api-client';
 import { Store } from '../_shared/store';
 
 const FEED_LENGTH = 12;
@@ -11,9 +12,8 @@ export class FeedState {
   readonly store = new Store<{ entries: FeedEntry[] }>({ entries: [] });
 
   load(): void {
-    void fetch('/api/feed', { cache: 'no-store' })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((body: { entries?: FeedEntry[] } | null) => {
+    void apiJson<{ entries?: FeedEntry[] }>('/api/feed', { cache: 'no-store' })
+      .then((body) => {
         if (body?.entries) this.store.set({ entries: body.entries.slice(0, FEED_LENGTH) });
       })
       .catch(() => undefined);

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { PixelHistory, PixelHistoryEntry } from '../../protocol/pixel-history';
 import { Icon } from '../_controls/icons';
 import { boardExtras, fiatText, satsText } from '../_intro/board-extras';
-import { callApi } from '../_session/api-client';
+import { callApi } from '../_shared/api-client';
 import type { ShownError } from '../_shared/error-text';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { AdminChangesPage } from '../../../protocol/admin';
-import { AdminApiError, adminJson } from './admin-api';
+import { ApiError, apiJson } from '../../_shared/api-client';
 
 /** Asks for the operator token and checks it against the API before keeping it. */
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
@@ -12,11 +12,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     event.preventDefault();
     setError(null);
     try {
-      await adminJson<AdminChangesPage>(token.trim(), '/api/admin/changes?limit=1');
+      await apiJson<AdminChangesPage>('/api/admin/changes?limit=1', { token: token.trim() });
       onSignedIn(token.trim());
     } catch (failure) {
       setError(
-        failure instanceof AdminApiError && failure.status === 401
+        failure instanceof ApiError && failure.status === 401
           ? 'That token is not right.'
           : failure instanceof Error
             ? failure.message

@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminChange, AdminChangesPage, Region, UndoResult } from '../../../protocol/admin';
-import { adminJson, queryOf } from '../_console/admin-api';
+import { apiJson } from '../../_shared/api-client';
+import { queryOf } from '../_console/admin-api';
 import styles from './history.module.css';
 
 interface Filters {
@@ -52,7 +53,7 @@ export function ChangeList({
         orderId: filters.orderId.trim() || undefined,
         ...area,
       });
-      setPage(await adminJson<AdminChangesPage>(token, `/api/admin/changes${query}`));
+      setPage(await apiJson<AdminChangesPage>(`/api/admin/changes${query}`, { token }));
       setError(null);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Loading failed.');
@@ -65,11 +66,10 @@ export function ChangeList({
 
   const previewUndo = async (orderId: string) => {
     try {
-      const preview = await adminJson<UndoResult>(
+      const preview = await apiJson<UndoResult>(`/api/admin/orders/${orderId}/undo?dryRun=true`, {
+        method: 'POST',
         token,
-        `/api/admin/orders/${orderId}/undo?dryRun=true`,
-        { method: 'POST' },
-      );
+      });
       setUndo({ orderId, preview });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Preview failed.');
@@ -78,8 +78,9 @@ export function ChangeList({
   const confirmUndo = async () => {
     if (!undo) return;
     try {
-      const done = await adminJson<UndoResult>(token, `/api/admin/orders/${undo.orderId}/undo`, {
+      const done = await apiJson<UndoResult>(`/api/admin/orders/${undo.orderId}/undo`, {
         method: 'POST',
+        token,
       });
       setError(
         `Undone as change #${done.seq}: ${done.restored} restored, ${done.skipped} skipped.`,

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { Region, RevertRequest, RevertResult } from '../../../protocol/admin';
-import { adminJson } from '../_console/admin-api';
+import { apiJson } from '../../_shared/api-client';
 import styles from './revert-panel.module.css';
 
 type Target = { mode: 'seq' } | { mode: 'time'; at: string };
@@ -39,10 +39,13 @@ export function RevertPanel({
   const run = async (dryRun: boolean) => {
     setMessage(null);
     try {
-      const result = await adminJson<RevertResult>(
-        token,
+      const result = await apiJson<RevertResult>(
         `/api/admin/revert${dryRun ? '?dryRun=true' : ''}`,
-        { method: 'POST', body: request() },
+        {
+          method: 'POST',
+          body: request(),
+          token,
+        },
       );
       if (dryRun) setPreview(result);
       else {

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { SnapshotInfo } from '../../../protocol/admin';
-import { adminJson } from '../_console/admin-api';
+import { apiJson } from '../../_shared/api-client';
 import styles from './snapshot-panel.module.css';
 
 /** Stored board snapshots (newest first), and a button to take one now. */
@@ -12,7 +12,9 @@ export function SnapshotPanel({ token, head }: { token: string; head: number }) 
 
   const load = useCallback(async () => {
     try {
-      const answer = await adminJson<{ snapshots: SnapshotInfo[] }>(token, '/api/admin/snapshots');
+      const answer = await apiJson<{ snapshots: SnapshotInfo[] }>('/api/admin/snapshots', {
+        token,
+      });
       setSnapshots(answer.snapshots);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : 'Loading failed.');
@@ -24,9 +26,7 @@ export function SnapshotPanel({ token, head }: { token: string; head: number }) 
 
   const take = async () => {
     try {
-      const taken = await adminJson<SnapshotInfo>(token, '/api/admin/snapshots', {
-        method: 'POST',
-      });
+      const taken = await apiJson<SnapshotInfo>('/api/admin/snapshots', { method: 'POST', token });
       setMessage(`Snapshot of change #${taken.seq} stored.`);
       await load();
     } catch (error) {

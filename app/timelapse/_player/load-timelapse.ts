@@ -1,5 +1,6 @@
 import type { BoardSettings } from '../../../protocol/settings';
 import type { TimelapseFrames } from '../../../protocol/timelapse';
+import { ApiError, apiFetch, apiJson } from '../../_shared/api-client';
 import { animatedWebpFrames } from './animated-webp-frames';
 import { frameStartSteps } from './frame-steps';
 import type { PlacedFrame } from './timelapse-player';
@@ -8,6 +9,8 @@ import type { PlacedFrame } from './timelapse-player';
 const FRAMES = 120;
 /** Longest side of the animation, in pixels: sharp on a desktop, cheap to render and send. */
 const LONGEST_SIDE = 1000;
+/** The wait before trying again when the server is busy and does not say how long. */
+const DEFAULT_RETRY_SECONDS = 5;
 
 export interface LoadedTimelapse {
   width: number;
@@ -22,7 +25,7 @@ export interface LoadedTimelapse {
 export type LoadFailure = { text: string; retryAfterSeconds?: number };
 
 /**
- * The page's one client of the API: the board's size, the whole history's frame list (seqs,
+ * What the player needs from the API: the board's size, the whole history's frame list (seqs,
  * times), then the animation it names, split into decoded stills. Failures come back as
  * plain words, with the wait the server asked for when it was busy.
  */
@@ -30,13 +33,13 @@ export async function loadTimelapse(): Promise<
   { ok: true; value: LoadedTimelapse } | { ok: false; failure: LoadFailure }
 > {
   try {
-    const { width, height } = (await (await get('/api/settings')).json()) as BoardSettings;
+    const { width, height } = await apiJson<BoardSettings>('/api/settings');
     const scale = Math.min(1, LONGEST_SIDE / Math.max(width, height));
-    const plan = (await (
-      await get(`/api/timelapse.json?frames=${FRAMES}&scale=${scale}`)
-    ).json()) as TimelapseFrames;
+    const plan = await apiJson<TimelapseFrames>(
+      `/api/timelapse.json?frames=${FRAMES}&scale=${scale}`,
+    );
     const animation = animatedWebpFrames(
-      new Uint8Array(await (await get(plan.webp)).arrayBuffer()),
+      new Uint8Array(await (await apiFetch(plan.webp)).arrayBuffer()),
     );
     const frames = await Promise.all(
       animation.frames.map(async (frame) => ({
@@ -61,12 +64,12 @@ export async function loadTimelapse(): Promise<
       },
     };
   } catch (error) {
-    if (error instanceof Busy) {
+    if (error instanceof ApiError && (error.status === 429 || error.status === 503)) {
       return {
         ok: false,
         failure: {
           text: 'The timelapse is busy rendering for other visitors.',
-          retryAfterSeconds: error.retryAfterSeconds,
+          retryAfterSeconds: Math.max(1, error.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS),
         },
       };
     }
@@ -75,19 +78,4 @@ export async function loadTimelapse(): Promise<
       failure: { text: 'The timelapse could not be loaded. Check your connection and try again.' },
     };
   }
-}
-
-class Busy extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super('busy');
-  }
-}
-
-async function get(path: string): Promise<Response> {
-  const response = await fetch(path);
-  if (response.status === 429 || response.status === 503) {
-    throw new Busy(Math.max(1, Number(response.headers.get('Retry-After')) || 5));
-  }
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return response;
 }
