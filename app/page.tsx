@@ -39,35 +39,35 @@ export async function generateMetadata({
 export default function HomePage() {
   return (
     <SessionProvider>
-      <main className={`app ${styles.boardPage}`}>
+      <main className={styles.boardPage}>
         <h1 className="sr-only">Boltboard, a pixel billboard paid with Lightning</h1>
         <BoardStage />
-        <header className="top-bar">
-          <span className="brand" aria-hidden="true">
-            <span className="brand-bolt">
+        <header className={styles.topBar} data-testid="top-bar">
+          <span className={styles.brand} aria-hidden="true">
+            <span className={styles.bolt}>
               <Icon name="bolt" />
             </span>
-            <span className="brand-name">Boltboard</span>
+            <span>Boltboard</span>
           </span>
           <StatusBar />
           <SiteNav />
         </header>
         <ZoomControls />
-        <div className="panels">
+        <div className={styles.panels}>
           <InspectorPanel />
           <FeedPanel />
           <ImportPanel />
           <CheckoutPanel />
         </div>
-        <footer className="dock">
+        <footer className={styles.dock} data-testid="dock">
           <PaletteBar />
-          <div className="dock-row">
+          <div className={styles.dockRow}>
             <ToolBar />
             <DraftSummaryBar />
           </div>
         </footer>
         {/* After the dock in the tab order: painting first, the feed next. */}
-        <aside className="side" aria-label="Live activity">
+        <aside className={styles.side} aria-label="Live activity">
           <LiveFeed />
         </aside>
         <NoticeToast />

@@ -64,13 +64,15 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'Just look around' }).tap();
     await expect(page.getByTestId('intro')).toBeHidden();
     // The top bar's pills do not overlap one another.
-    const boxes = await page.locator('header > *, header .status-bar > *').evaluateAll((elements) =>
-      elements
-        .filter((element) => !element.classList.contains('status-bar'))
-        .map((element) => element.getBoundingClientRect())
-        .filter((rect) => rect.width > 0)
-        .map((rect) => ({ left: rect.left, right: rect.right, top: rect.top })),
-    );
+    const boxes = await page
+      .locator('[data-testid="top-bar"] > *, [data-testid="status-bar"] > *')
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) => element.getAttribute('data-testid') !== 'status-bar')
+          .map((element) => element.getBoundingClientRect())
+          .filter((rect) => rect.width > 0)
+          .map((rect) => ({ left: rect.left, right: rect.right, top: rect.top })),
+      );
     const row = boxes.filter((box) => box.top < 30).sort((a, b) => a.left - b.left);
     for (let i = 1; i < row.length; i++)
       expect(row[i].left).toBeGreaterThanOrEqual(row[i - 1].right);

@@ -40,7 +40,7 @@ async function wholeImageVisible(page: Page) {
   const topLeft = await pixelPoint(page, corner.x, corner.y);
   const bottomRight = await pixelPoint(page, corner.x + W - 1, corner.y + H - 1);
   const panel = (await page.getByTestId('import').boundingBox())!;
-  const bar = (await page.locator('header.top-bar').boundingBox())!;
+  const bar = (await page.getByTestId('top-bar').boundingBox())!;
   const window = page.viewportSize()!;
   const clear = (a: { x: number; y: number }) =>
     a.x >= 0 &&

@@ -24,8 +24,8 @@ for (const size of [
       const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
       const board = rect('[data-testid="board"]');
       return {
-        topBar: rect('.top-bar').bottom,
-        dock: rect('.dock').top,
+        topBar: rect('[data-testid="top-bar"]').bottom,
+        dock: rect('[data-testid="dock"]').top,
         board: { top: board.top, bottom: board.bottom },
       };
     });

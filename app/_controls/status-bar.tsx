@@ -22,20 +22,20 @@ export function StatusBar() {
   // The pointer's pixel, or else the keyboard cursor's.
   const shown = hover ?? cursor;
   return (
-    <div className="status-bar">
+    <div className={styles.bar} data-testid="status-bar">
       <span
         id="board-status"
-        className="status-pill"
+        className={styles.pill}
         data-state={state}
         data-testid="board-status"
         role="status"
         title={seq !== null ? `Board at change ${seq}` : undefined}
       >
-        <span className="status-dot" aria-hidden="true" />
+        <span className={styles.dot} aria-hidden="true" />
         {STATE_TEXT[state]}
       </span>
       {viewers !== null && (
-        <span className="status-pill" data-testid="viewers" title={`${viewers} watching`}>
+        <span className={styles.pill} data-testid="viewers" title={`${viewers} watching`}>
           <span className={styles.phoneOnly} aria-hidden="true">
             <Icon name="eye" />
           </span>
@@ -46,7 +46,7 @@ export function StatusBar() {
         </span>
       )}
       {settings && (
-        <span className={`status-pill ${styles.price}`} data-testid="price-per-pixel">
+        <span className={`${styles.pill} ${styles.price}`} data-testid="price-per-pixel">
           <span>
             {satsText(settings.pricePerPixelSat)}
             <span className={styles.wideOnly}> per pixel</span>
@@ -55,19 +55,19 @@ export function StatusBar() {
         </span>
       )}
       {activity24h && (
-        <span className={`status-pill ${styles.wideOnly}`} data-testid="activity-24h">
+        <span className={`${styles.pill} ${styles.wideOnly}`} data-testid="activity-24h">
           {activity24h.pixels.toLocaleString('en')} px · {activity24h.orders.toLocaleString('en')}{' '}
           orders in 24 h
         </span>
       )}
       {settings?.simulated && (
-        <span className="status-pill status-test" title="Payments are simulated">
+        <span className={`${styles.pill} ${styles.test}`} title="Payments are simulated">
           <span>
             test<span className={styles.wideOnly}> network</span>
           </span>
         </span>
       )}
-      <span className="status-coords" data-testid="coords" aria-live="off">
+      <span className={styles.coords} data-testid="coords" aria-live="off">
         {shown ? `(${shown.x}, ${shown.y})` : ''}
       </span>
     </div>
