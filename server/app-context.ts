@@ -52,11 +52,11 @@ export interface AppContext {
   adminToken: string | undefined;
   trustProxy: TrustProxy;
   metricsToken: string | undefined;
+  maxConnectionsPerClient: number;
+  socketEventsPerMinute: number;
+  orderPayloadRetentionHours: number;
+  clusterAdapter: Config['clusterAdapter'];
+  redisUrl: string | undefined;
   databaseUrl: string;
   orderLimits: OrderLimits;
-}
-
-/** The board's public settings now (server/board-settings.ts). */
-export function boardSettings(context: AppContext): BoardSettings {
-  return context.settings();
 }

@@ -1,10 +1,23 @@
-import type { AppContext } from '../app-context';
-import type { AppliedListener } from '../history/change-log';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/pool';
+import type { Config } from '../config';
+import type { AppliedListener, ChangeLog } from '../history/change-log';
 import { useClusterAdapter } from './cluster-adapter';
 import type { BoardServer } from './socket-api';
 
 /** Safety net: read the log even if a `board:changed` message was lost. */
 const CATCH_UP_EVERY_MS = 1_000;
+
+export interface ClusterDeps {
+  clusterAdapter: Config['clusterAdapter'];
+  /** Redis for CLUSTER_ADAPTER=redis. */
+  redisUrl: string | undefined;
+  /** The database the postgres adapter talks through. */
+  db: Db;
+  /** Reads and applies what other instances wrote. */
+  changeLog: ChangeLog;
+  log: Logger;
+}
 
 /**
  * Scale-out (CLUSTER_ADAPTER=postgres or redis): socket.io's adapter carries events between
@@ -14,17 +27,17 @@ const CATCH_UP_EVERY_MS = 1_000;
  */
 export async function joinCluster(
   io: BoardServer,
-  context: AppContext,
+  deps: ClusterDeps,
 ): Promise<{ onApplied: AppliedListener; stop: () => Promise<void> }> {
-  if (context.config.clusterAdapter === 'none') {
+  if (deps.clusterAdapter === 'none') {
     return { onApplied: () => undefined, stop: async () => undefined };
   }
-  const closeAdapter = await useClusterAdapter(io, context.config, context.db, context.log);
+  const closeAdapter = await useClusterAdapter(io, deps, deps.db, deps.log);
   const catchUp = () =>
-    void context.changeLog
+    void deps.changeLog
       .catchUp()
       .catch((error: unknown) =>
-        context.log.warn({ err: error }, 'catching up with the cluster failed'),
+        deps.log.warn({ err: error }, 'catching up with the cluster failed'),
       );
   io.on('board:changed', catchUp);
   // After this instance wrote changes, the others are told to read them.

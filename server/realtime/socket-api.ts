@@ -1,15 +1,24 @@
 import type { Server, Socket } from 'socket.io';
 import { changesSinceSchema, orderWatchSchema } from '../../protocol/socket-events';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../protocol/socket-events';
-import { boardSettings, type AppContext } from '../app-context';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/pool';
+import type { BoardSettings } from '../../protocol/settings';
+import type { Board } from '../canvas/board';
 import { toErrorResponse } from '../error-response';
 import { changesSince } from '../history/changes-since';
+import type { RecentChanges } from '../history/recent-changes';
 import { getOrder } from '../orders/get-order';
-import { placeOrder } from '../orders/place-order';
+import { placeOrder, type PlaceOrderDeps } from '../orders/place-order';
 import { clientKey as clientKeyOf } from '../http/client-address';
 import { ReadGate } from '../http/read-gate';
 import { parseInput } from '../validation';
-import { capConnectionsPerClient, guardSocketEvents, socketEventLimiter } from './socket-guard';
+import {
+  capConnectionsPerClient,
+  guardSocketEvents,
+  socketEventLimiter,
+  type ConnectionCapDeps,
+} from './socket-guard';
 import { dropSlowSockets } from './slow-socket-guard';
 
 /** Messages between instances (through the cluster adapter). */
@@ -32,48 +41,52 @@ export function orderRoom(orderId: string): string {
   return `order:${orderId}`;
 }
 
+export interface SocketApiDeps extends PlaceOrderDeps, ConnectionCapDeps {
+  settings(): BoardSettings;
+  board: Board;
+  /** The history-read pool, apart from settlement's. */
+  readDb: Db;
+  recentChanges: RecentChanges;
+  socketEventsPerMinute: number;
+}
+
 /**
  * The socket.io API of the default namespace (docs/socket-events.md), and the guards of every
  * connection (per-client cap, slow sockets dropped). Returns a function that stops the guards.
  */
-export function attachSocketApi(io: BoardServer, context: AppContext): () => void {
-  capConnectionsPerClient(io.engine, context);
+export function attachSocketApi(io: BoardServer, deps: SocketApiDeps): () => void {
+  capConnectionsPerClient(io.engine, deps);
   const stopDroppingSlowSockets = dropSlowSockets(io.engine);
-  const limiter = socketEventLimiter(context);
+  const limiter = socketEventLimiter(deps.socketEventsPerMinute);
+  const { log } = deps;
   const historyReads = new ReadGate(HISTORY_READS_RUNNING, HISTORY_READS_WAITING);
   io.on('connection', (socket) => {
     guardSocketEvents(socket, limiter);
-    const clientKey = clientKeyOf(socket.request, context.config.edge.trustProxy);
+    const clientKey = clientKeyOf(socket.request, deps.trustProxy);
     socket.emit('hello', {
-      seq: context.changeLog.board.seq,
-      settings: boardSettings(context),
+      seq: deps.board.seq,
+      settings: deps.settings(),
       viewers: io.engine.clientsCount,
     });
 
-    answer(socket, 'order:create', context, async (input) => {
-      const order = await placeOrder(context, input, clientKey);
+    answer(socket, 'order:create', log, async (input) => {
+      const order = await placeOrder(deps, input, clientKey);
       await socket.join(orderRoom(order.id));
       return order;
     });
-    answer(socket, 'order:watch', context, async (input) => {
+    answer(socket, 'order:watch', log, async (input) => {
       const { id } = parseInput(orderWatchSchema, input);
-      const order = await getOrder(context.db, id);
+      const order = await getOrder(deps.db, id);
       await socket.join(orderRoom(id));
       return { id, status: order.status, ...(order.seq !== undefined ? { seq: order.seq } : {}) };
     });
-    answer(socket, 'changes:since', context, async (input) => {
+    answer(socket, 'changes:since', log, async (input) => {
       const { seq } = parseInput(changesSinceSchema, input);
       return historyReads.run(() =>
-        changesSince(
-          context.readDb,
-          context.recentChanges,
-          context.changeLog.board.seq,
-          seq,
-          CHANGES_SINCE_LIMIT,
-        ),
+        changesSince(deps.readDb, deps.recentChanges, deps.board.seq, seq, CHANGES_SINCE_LIMIT),
       );
     });
-    answer(socket, 'settings:get', context, async () => boardSettings(context));
+    answer(socket, 'settings:get', log, async () => deps.settings());
   });
   return stopDroppingSlowSockets;
 }
@@ -85,7 +98,7 @@ export function attachSocketApi(io: BoardServer, context: AppContext): () => voi
 function answer<E extends keyof ClientToServerEvents, T extends object>(
   socket: BoardSocket,
   event: E,
-  context: AppContext,
+  log: Logger,
   handle: (input: unknown) => Promise<T>,
 ): void {
   const listener = (...args: unknown[]) => {
@@ -98,7 +111,7 @@ function answer<E extends keyof ClientToServerEvents, T extends object>(
       (result) => reply({ ok: true, ...result }),
       (error: unknown) => {
         const response = toErrorResponse(error);
-        if (response.unexpected) context.log.error({ err: error, event }, 'socket handler failed');
+        if (response.unexpected) log.error({ err: error, event }, 'socket handler failed');
         reply({ ok: false, error: response.body.error });
       },
     );

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
 import type { ErrorCode } from '../../protocol/errors';
-import type { AppContext } from '../app-context';
-import { clientKey } from '../http/client-address';
+import { clientKey, type TrustProxy } from '../http/client-address';
 import { RateLimiter } from '../rate-limiter';
 
 /**
@@ -52,8 +51,7 @@ export function guardSocketEvents(socket: Socket, limiter: RateLimiter): void {
  * The per-socket event limiter, one per namespace: SOCKET_EVENTS_PER_MINUTE (a steady few a
  * second by default) with bursts of a fifth of that, room for a reconnection's catch-up.
  */
-export function socketEventLimiter(context: AppContext): RateLimiter {
-  const perMinute = context.config.edge.socketEventsPerMinute;
+export function socketEventLimiter(perMinute: number): RateLimiter {
   return new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 5)));
 }
 
@@ -72,13 +70,18 @@ interface EngineConnection {
   close(): void;
 }
 
+export interface ConnectionCapDeps {
+  maxConnectionsPerClient: number;
+  trustProxy: TrustProxy;
+}
+
 /**
  * Caps open socket.io connections per client (MAX_CONNECTIONS_PER_CLIENT, by the same client
  * key as every other limit): a handshake over the cap is refused (403) before a session is
  * made, and a connection that slipped past in a race is closed at once.
  */
-export function capConnectionsPerClient(engine: EngineLike, context: AppContext): void {
-  const { maxConnectionsPerClient, trustProxy } = context.config.edge;
+export function capConnectionsPerClient(engine: EngineLike, deps: ConnectionCapDeps): void {
+  const { maxConnectionsPerClient, trustProxy } = deps;
   const open = new Map<string, number>();
   const previous = engine.opts.allowRequest;
   engine.opts.allowRequest = (req, fn) => {

@@ -1,30 +1,38 @@
 import { pruneExpiredOrderPayloads } from '../../db/queries/orders-retention';
-import type { AppContext } from '../app-context';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/pool';
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+export interface OrderPayloadPruningDeps {
+  db: Db;
+  /** ORDER_PAYLOAD_RETENTION_HOURS. */
+  orderPayloadRetentionHours: number;
+  log: Logger;
+}
 
 /**
  * Prunes the pixel payloads of unpaid orders expired longer than ORDER_PAYLOAD_RETENTION_HOURS,
  * once at start and then hourly, batch after batch until none is left. Returns a stop function.
  */
-export function startOrderPayloadPruning(context: AppContext): () => void {
-  const hours = context.config.edge.orderPayloadRetentionHours;
+export function startOrderPayloadPruning(deps: OrderPayloadPruningDeps): () => void {
+  const { db, log, orderPayloadRetentionHours: hours } = deps;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const run = async () => {
     let pruned = 0;
     for (;;) {
       if (stopped) return;
-      const batch = await pruneExpiredOrderPayloads(context.db, hours);
+      const batch = await pruneExpiredOrderPayloads(db, hours);
       pruned += batch;
       if (batch === 0) break;
     }
-    if (pruned > 0) context.log.info({ pruned, hours }, 'expired orders pixel payloads pruned');
+    if (pruned > 0) log.info({ pruned, hours }, 'expired orders pixel payloads pruned');
   };
   const schedule = (delay: number) => {
     timer = setTimeout(() => {
       run()
-        .catch((error: unknown) => context.log.warn({ err: error }, 'order pruning failed'))
+        .catch((error: unknown) => log.warn({ err: error }, 'order pruning failed'))
         .finally(() => {
           if (!stopped) schedule(PRUNE_EVERY_MS);
         });

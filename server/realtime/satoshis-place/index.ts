@@ -3,17 +3,26 @@ import {
   legacyOrderToRequest,
   type LegacySettings,
 } from '../../../protocol/satoshis-place';
-import type { AppContext } from '../../app-context';
+import type { BoardPngCache } from '../../canvas/board-png-cache';
 import { toErrorResponse } from '../../error-response';
-import { placeOrder } from '../../orders/place-order';
-import { clientKey as clientKeyOf } from '../../http/client-address';
+import { placeOrder, type PlaceOrderDeps } from '../../orders/place-order';
+import { clientKey as clientKeyOf, type TrustProxy } from '../../http/client-address';
 import { parseInput } from '../../validation';
 import type { BoardServer } from '../socket-api';
 import { guardSocketEvents, socketEventLimiter } from '../socket-guard';
 import { BoardDataUrl } from './board-data-url';
 import { CoalescedBoardPushes } from './board-pushes';
 import { SATOSHIS_PLACE_NAMESPACE, type LegacyNamespace } from './legacy-namespace';
-import { startSettledPushes, type LegacySessions } from './settled-pushes';
+import { startSettledPushes, type LegacySessions, type SettledPushesDeps } from './settled-pushes';
+
+export interface SatoshisPlaceDeps extends PlaceOrderDeps, SettledPushesDeps {
+  /** The board image the namespace pushes. */
+  pngCache: BoardPngCache;
+  palette: string[];
+  maxPixelsPerOrder: number;
+  socketEventsPerMinute: number;
+  trustProxy: TrustProxy;
+}
 
 /**
  * The original satoshis.place socket API on the `/satoshis-place` namespace (same port), so
@@ -24,33 +33,32 @@ import { startSettledPushes, type LegacySessions } from './settled-pushes';
  */
 export function attachSatoshisPlaceApi(
   io: BoardServer,
-  context: AppContext,
+  deps: SatoshisPlaceDeps,
 ): ReturnType<typeof startSettledPushes> {
   const nsp: LegacyNamespace = io.of(SATOSHIS_PLACE_NAMESPACE);
   const sessions: LegacySessions = new Map();
-  const pushes = new CoalescedBoardPushes(nsp, new BoardDataUrl(context.pngCache), (error) =>
-    context.log.warn({ err: error }, 'satoshis.place push failed'),
+  const pushes = new CoalescedBoardPushes(nsp, new BoardDataUrl(deps.pngCache), (error) =>
+    deps.log.warn({ err: error }, 'satoshis.place push failed'),
   );
-  const { config } = context;
+  const { config } = deps;
   const settings: LegacySettings = {
     boardLength: config.width,
     boardHeight: config.height,
-    colors: config.palette,
+    colors: deps.palette,
     invoiceExpiry: config.invoiceExpirySeconds,
-    orderPixelsLimit: config.maxPixelsPerOrder,
+    orderPixelsLimit: deps.maxPixelsPerOrder,
     pricePerPixel: config.pricePerPixelSat,
   };
   const failure = (error: unknown, event: string) => {
     const response = toErrorResponse(error);
-    if (response.unexpected)
-      context.log.error({ err: error, event }, 'satoshis.place request failed');
+    if (response.unexpected) deps.log.error({ err: error, event }, 'satoshis.place request failed');
     return { error: response.body.error.message };
   };
 
-  const limiter = socketEventLimiter(context);
+  const limiter = socketEventLimiter(deps.socketEventsPerMinute);
   nsp.on('connection', (socket) => {
     guardSocketEvents(socket, limiter);
-    const clientKey = clientKeyOf(socket.request, context.config.edge.trustProxy);
+    const clientKey = clientKeyOf(socket.request, deps.trustProxy);
     socket.on('GET_SETTINGS', () => {
       socket.emit('GET_SETTINGS_RESULT', { data: settings });
     });
@@ -60,7 +68,7 @@ export function attachSatoshisPlaceApi(
     socket.on('NEW_ORDER', (pixels: unknown) => {
       const create = async () => {
         const request = legacyOrderToRequest(parseInput(legacyOrderSchema, pixels));
-        const order = await placeOrder(context, request, clientKey);
+        const order = await placeOrder(deps, request, clientKey);
         sessions.set(order.id, { sessionId: socket.id, paymentRequest: order.paymentRequest });
         return order.paymentRequest;
       };
@@ -70,5 +78,5 @@ export function attachSatoshisPlaceApi(
       );
     });
   });
-  return startSettledPushes(nsp, context, sessions, pushes);
+  return startSettledPushes(nsp, deps, sessions, pushes);
 }

@@ -1,7 +1,9 @@
 import type { Change } from '../../../protocol/changes';
 import { paymentRequestsOf, paintStatsLastDay } from '../../../db/queries/paint-stats';
-import type { AppContext } from '../../app-context';
+import type { Logger } from 'pino';
+import type { Db } from '../../../db/pool';
 import type { AppliedListener } from '../../history/change-log';
+import type { OrderEvents } from '../../orders/order-events';
 import type { CoalescedBoardPushes } from './board-pushes';
 import type { LegacyNamespace } from './legacy-namespace';
 
@@ -9,6 +11,14 @@ const STATS_EVERY_MS = 5_000;
 
 /** Who made an order on this namespace, for ORDER_SETTLED's `sessionId` and `paymentRequest`. */
 export type LegacySessions = Map<string, { sessionId: string; paymentRequest: string }>;
+
+export interface SettledPushesDeps {
+  /** Where the invoices of orders made elsewhere, and the day's stats, are read. */
+  db: Db;
+  /** Expired orders are forgotten. */
+  orderEvents: OrderEvents;
+  log: Logger;
+}
 
 /**
  * Hands each paid paint to the namespace's coalesced pushes as an ORDER_SETTLED (who ordered it,
@@ -18,7 +28,7 @@ export type LegacySessions = Map<string, { sessionId: string; paymentRequest: st
  */
 export function startSettledPushes(
   nsp: LegacyNamespace,
-  context: AppContext,
+  deps: SettledPushesDeps,
   sessions: LegacySessions,
   pushes: CoalescedBoardPushes,
 ): { onApplied: AppliedListener; stop: () => void } {
@@ -28,14 +38,14 @@ export function startSettledPushes(
   const pushStats = async () => {
     statsTimer = undefined;
     if (stopped || nsp.sockets.size === 0) return;
-    const stats = await paintStatsLastDay(context.db);
+    const stats = await paintStatsLastDay(deps.db);
     nsp.local.emit('BROADCAST_STATS', {
       data: { pixelsPerDay: stats.pixels, transactionsPerDay: stats.transactions },
     });
   };
   const settled = async (paints: Change[], known: LegacySessions) => {
     const unknown = paints.map((change) => change.orderId!).filter((id) => !known.has(id));
-    const requests = unknown.length > 0 ? await paymentRequestsOf(context.db, unknown) : new Map();
+    const requests = unknown.length > 0 ? await paymentRequestsOf(deps.db, unknown) : new Map();
     return paints.map((change) => {
       const id = change.orderId!;
       const session = known.get(id);
@@ -59,12 +69,12 @@ export function startSettledPushes(
       sessions.delete(orderId!);
     }
     if (nsp.sockets.size === 0) return;
-    const fail = (error: unknown) => context.log.warn({ err: error }, 'satoshis.place push failed');
+    const fail = (error: unknown) => deps.log.warn({ err: error }, 'satoshis.place push failed');
     const orders = settled(paints, known);
     inOrder = inOrder.then(() => orders.then((list) => pushes.add(list)).catch(fail));
     statsTimer ??= setTimeout(() => void pushStats().catch(fail), STATS_EVERY_MS);
   };
-  const unsubscribe = context.orderEvents.subscribe((event) => {
+  const unsubscribe = deps.orderEvents.subscribe((event) => {
     if (event.status === 'expired') sessions.delete(event.id);
   });
   return {
