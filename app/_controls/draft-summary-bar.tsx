@@ -2,6 +2,8 @@
 
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
+import buttons from './buttons.module.css';
+import styles from './draft-summary-bar.module.css';
 
 const formatted = (value: number) => value.toLocaleString('en');
 
@@ -12,8 +14,8 @@ export function DraftSummaryBar() {
   const { panel } = useStore(session.ui);
   const overLimit = summary.orderCount > 1;
   return (
-    <div className="draft-summary" data-testid="draft-summary" aria-live="polite">
-      <div className="draft-figures">
+    <div className={styles.summary} data-testid="draft-summary" aria-live="polite">
+      <div className={styles.figures}>
         <strong data-testid="draft-count">{formatted(summary.count)} px</strong>
         <span data-testid="draft-price">
           {formatted(summary.priceSat)} sat{summary.priceSat === 1 ? '' : 's'}
@@ -31,7 +33,7 @@ export function DraftSummaryBar() {
       </div>
       <button
         type="button"
-        className="buy-button"
+        className={buttons.primary}
         data-testid="buy"
         disabled={summary.toBuy === 0 || panel === 'checkout'}
         onClick={() => session.openPanel('checkout')}

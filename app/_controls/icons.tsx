@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './icons.module.css';
 
 /** Small stroke icons (24-unit grid) so the toolbar needs no icon font or emoji font. */
 const PATHS: Record<string, ReactNode> = {
@@ -45,7 +46,7 @@ export type IconName = keyof typeof PATHS;
 export function Icon({ name }: { name: IconName }) {
   return (
     <svg
-      className="icon"
+      className={styles.icon}
       viewBox="0 0 24 24"
       width="20"
       height="20"

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
+import styles from './notice-toast.module.css';
 
 const NOTICE_MS = 6_000;
 
@@ -17,7 +18,7 @@ export function NoticeToast() {
   }, [notice, session]);
   if (!notice) return null;
   return (
-    <div className="toast" role="alert">
+    <div className={styles.toast} role="alert">
       {notice}
       <button type="button" aria-label="Dismiss" onClick={() => session.notice(null)}>
         ×

@@ -5,6 +5,7 @@ import { Icon, type IconName } from './icons';
 import { TOOL_KEYS } from '../_session/keyboard-shortcuts';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
+import styles from './tool-bar.module.css';
 
 const TOOLS: Array<{ tool: Tool; label: string; icon: IconName }> = [
   { tool: 'hand', label: 'Move and inspect', icon: 'hand' },
@@ -21,12 +22,12 @@ export function ToolBar() {
   const { tool, panel } = useStore(session.ui);
   const { canUndo, canRedo, count } = useStore(session.editor.summary);
   return (
-    <div className="tool-bar" role="toolbar" aria-label="Drawing tools">
+    <div className={styles.bar} role="toolbar" aria-label="Drawing tools">
       {TOOLS.map(({ tool: name, label, icon }) => (
         <button
           key={name}
           type="button"
-          className="tool"
+          className={styles.tool}
           aria-pressed={tool === name}
           aria-label={label}
           title={`${label} (${TOOL_KEYS[name].toUpperCase()})`}
@@ -36,7 +37,7 @@ export function ToolBar() {
           <Icon name={icon} />
         </button>
       ))}
-      <span className="tool-gap" aria-hidden="true" />
+      <span className={styles.gap} aria-hidden="true" />
       <ActionButton
         icon="undo"
         label="Undo"
@@ -85,7 +86,7 @@ function ActionButton(props: {
   return (
     <button
       type="button"
-      className="tool"
+      className={styles.tool}
       onClick={props.onClick}
       disabled={props.disabled}
       aria-pressed={props.pressed}

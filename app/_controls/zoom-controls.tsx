@@ -3,6 +3,7 @@
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
 import { Icon } from './icons';
+import styles from './zoom-controls.module.css';
 
 const STEP = 1.6;
 
@@ -11,11 +12,11 @@ export function ZoomControls() {
   const session = useSession();
   const { zoom, atFit } = useStore(session.view.zoom);
   return (
-    <div className="zoom-controls" role="group" aria-label="Zoom">
+    <div className={styles.zoom} role="group" aria-label="Zoom">
       <button type="button" onClick={() => session.view.zoomBy(STEP)} aria-label="Zoom in">
         <Icon name="plus" />
       </button>
-      <output className="zoom-level" data-testid="zoom-level" aria-label="Zoom level">
+      <output className={styles.level} data-testid="zoom-level" aria-label="Zoom level">
         {zoom >= 1 ? `${Math.round(zoom * 10) / 10}×` : `${Math.round(zoom * 100)}%`}
       </output>
       <button type="button" onClick={() => session.view.zoomBy(1 / STEP)} aria-label="Zoom out">
