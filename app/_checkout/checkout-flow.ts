@@ -49,13 +49,19 @@ export class CheckoutFlow {
   readonly state = new Store<CheckoutState>(INITIAL);
   private parts: RequestedPixel[][] = [];
   private buyer: { name?: string; message?: string } = {};
-  private readonly detach: Array<() => void> = [];
+  constructor(private readonly deps: CheckoutDeps) {}
 
-  constructor(private readonly deps: CheckoutDeps) {
-    this.detach.push(
-      deps.connection.onOrder((update) => this.orderUpdate(update)),
-      deps.connection.onReconnect(() => void this.watch()),
-    );
+  /**
+   * Follows the open invoice's news from the socket (paid, expired) and watches it again after
+   * a reconnection; returns the unsubscribe.
+   */
+  follow(): () => void {
+    const stopOrders = this.deps.connection.onOrder((update) => this.orderUpdate(update));
+    const stopReconnects = this.deps.connection.onReconnect(() => void this.watch());
+    return () => {
+      stopOrders();
+      stopReconnects();
+    };
   }
 
   /** Pixels the orders still to be paid cover (this one and the next parts). */
@@ -67,10 +73,6 @@ export class CheckoutFlow {
   /** Where the order of the current part painted (for "Show my pixels" after paying). */
   partArea(): ReturnType<typeof areaOf> {
     return areaOf(this.parts[this.state.get().part] ?? []);
-  }
-
-  dispose(): void {
-    this.detach.forEach((stop) => stop());
   }
 
   /** Plans the orders from the draft as it is now and creates the first. */

@@ -20,7 +20,7 @@ export function CheckoutPanel() {
   const state = useStore(flow.state);
   const [name, setName] = useState('');
   const [message, setMessage] = useState('');
-  useEffect(() => () => flow.dispose(), [flow]);
+  useEffect(() => flow.follow(), [flow]);
   const expire = useCallback(() => flow.expire(), [flow]);
   const nameField = useRef<HTMLInputElement>(null);
   const afterPayment = useRef<HTMLButtonElement>(null);
