@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type { PixelHistory, PixelHistoryEntry } from '../../protocol/pixel-history';
+import buttons from '../_controls/buttons.module.css';
 import { Icon } from '../_controls/icons';
+import panelStyles from '../_controls/panel.module.css';
 import { boardExtras, fiatText, satsText } from '../_intro/board-extras';
 import { callApi } from '../_shared/api-client';
 import type { ShownError } from '../_shared/error-text';
@@ -59,14 +61,18 @@ export function InspectorPanel() {
   const { fiat } = boardExtras(settings);
 
   return (
-    <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
-      <header className="panel-head">
+    <section
+      className={panelStyles.panel}
+      aria-labelledby="inspector-title"
+      data-testid="inspector"
+    >
+      <header className={panelStyles.head}>
         <h2 id="inspector-title">
           Pixel ({selected.x}, {selected.y})
         </h2>
         <button
           type="button"
-          className="icon-button"
+          className={buttons.icon}
           aria-label="Close"
           onClick={() => session.openPanel('none')}
         >
@@ -74,8 +80,12 @@ export function InspectorPanel() {
         </button>
       </header>
       {hex && (
-        <p className="pixel-colour" data-testid="pixel-colour">
-          <span className="swatch small" style={{ background: hex }} aria-hidden="true" />
+        <p className={styles.colour} data-testid="pixel-colour">
+          <span
+            className={styles.swatch}
+            style={{ '--swatch': hex } as CSSProperties}
+            aria-hidden="true"
+          />
           <strong>{colourName(hex)}</strong>
           {colourName(hex) !== hex && <code className={styles.hex}>{hex}</code>}
         </p>
@@ -84,15 +94,15 @@ export function InspectorPanel() {
       {!current && <p className="muted">Loading history…</p>}
       {current && 'error' in current && <p className="error">{current.error.text}</p>}
       {current && 'history' in current && (
-        <ol className="history" data-testid="pixel-history">
+        <ol className={styles.history} data-testid="pixel-history">
           {current.history.history.length === 0 && (
             <li className="muted">Never painted: still the blank board.</li>
           )}
           {current.history.history.map((entry) => (
             <li key={entry.seq}>
               <span
-                className="swatch small"
-                style={{ background: settings.palette[entry.color] }}
+                className={styles.swatch}
+                style={{ '--swatch': settings.palette[entry.color] } as CSSProperties}
                 aria-hidden="true"
               />
               <div>
@@ -107,7 +117,7 @@ export function InspectorPanel() {
                     ' anonymously'
                   ) : null}
                 </div>
-                {entry.message && <q className="history-message">{entry.message}</q>}
+                {entry.message && <q className={styles.message}>{entry.message}</q>}
                 {entry.kind === 'paint' && entry.amountSat !== undefined && (
                   <div className={styles.paid} data-testid="pixel-paid">
                     Paid {satsText(entry.amountSat)}
