@@ -8,7 +8,10 @@ import type { Point } from './viewport';
 
 /** What pointer input on the board acts on. */
 export interface StageTargets {
-  view: ViewController;
+  view: Pick<
+    ViewController,
+    'board' | 'view' | 'panBy' | 'zoomBy' | 'pixelAtScreen' | 'boardPointAt'
+  >;
   tool(): Tool;
   /** The draft's tools; null until a board is shown. */
   tools(): DraftTools | null;
