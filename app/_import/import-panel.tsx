@@ -4,7 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { PaletteMatcher } from '../../protocol/palette-quantize';
 import { priceSat } from '../../protocol/price';
+import buttons from '../_controls/buttons.module.css';
 import { Icon } from '../_controls/icons';
+import panelStyles from '../_controls/panel.module.css';
 import type { DraftPreview } from '../_draft/draft-layer';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
@@ -126,13 +128,13 @@ export function ImportPanel() {
   return (
     <section
       ref={section}
-      className="panel import"
+      className={panelStyles.panel}
       aria-labelledby="import-title"
       data-testid="import"
     >
-      <header className="panel-head">
+      <header className={panelStyles.head}>
         <h2 id="import-title">Import an image</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
+        <button type="button" className={buttons.icon} aria-label="Close" onClick={close}>
           <Icon name="close" />
         </button>
       </header>
@@ -156,7 +158,7 @@ export function ImportPanel() {
         </p>
       )}
       {bitmap && (
-        <div className="import-controls">
+        <div>
           <label>
             Width on the board: {width} px{preview ? ` × ${preview.height} px` : ''}
             <input
@@ -171,7 +173,7 @@ export function ImportPanel() {
           <p className="muted" data-testid="import-drag-hint">
             Drag the image on the board to move it, or type its top-left corner:
           </p>
-          <div className="import-position">
+          <div className={styles.position}>
             <CoordinateInput
               axis="x"
               value={x}
@@ -184,11 +186,15 @@ export function ImportPanel() {
               max={settings.height - 1}
               onChange={(v) => place({ y: v })}
             />
-            <button type="button" className="secondary" onClick={() => centre(bitmap, width)}>
+            <button
+              type="button"
+              className={buttons.secondary}
+              onClick={() => centre(bitmap, width)}
+            >
               Centre in view
             </button>
           </div>
-          <label className="check">
+          <label className={panelStyles.check}>
             <input
               type="checkbox"
               checked={dither}
@@ -210,7 +216,7 @@ export function ImportPanel() {
           </p>
           <button
             type="button"
-            className="buy-button wide"
+            className={`${buttons.primary} ${buttons.wide}`}
             onClick={add}
             disabled={!preview || painted === 0}
             data-testid="import-add"
@@ -231,7 +237,7 @@ function CoordinateInput(props: {
   onChange: (value: number) => void;
 }) {
   return (
-    <label>
+    <label className={styles.coordinate}>
       {props.axis}
       <input
         type="number"
