@@ -1,6 +1,8 @@
 'use client';
 
+import buttons from '../_controls/buttons.module.css';
 import { Icon } from '../_controls/icons';
+import panelStyles from '../_controls/panel.module.css';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
 import { useNow } from '../_shared/use-now';
@@ -20,12 +22,16 @@ export function FeedPanel() {
   if (!open) return null;
 
   return (
-    <section className="panel" aria-labelledby="feed-panel-title" data-testid="feed-panel">
-      <header className="panel-head">
+    <section
+      className={panelStyles.panel}
+      aria-labelledby="feed-panel-title"
+      data-testid="feed-panel"
+    >
+      <header className={panelStyles.head}>
         <h2 id="feed-panel-title">Recent orders</h2>
         <button
           type="button"
-          className="icon-button"
+          className={buttons.icon}
           aria-label="Close"
           onClick={() => session.openPanel('none')}
         >
