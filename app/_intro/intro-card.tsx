@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import buttons from '../_controls/buttons.module.css';
 import { Icon } from '../_controls/icons';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
@@ -67,7 +68,7 @@ export function IntroCard() {
         </h2>
         <button
           type="button"
-          className="icon-button"
+          className={buttons.icon}
           aria-label="Close the introduction"
           onClick={() => close(false)}
         >
@@ -107,13 +108,13 @@ export function IntroCard() {
         <button
           type="button"
           ref={startButton}
-          className="buy-button"
+          className={buttons.primary}
           data-testid="intro-start"
           onClick={() => close(true)}
         >
           Start drawing
         </button>
-        <button type="button" className="secondary" onClick={() => close(false)}>
+        <button type="button" className={buttons.secondary} onClick={() => close(false)}>
           Just look around
         </button>
       </div>
