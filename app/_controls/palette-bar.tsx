@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
 import styles from './palette-bar.module.css';
@@ -61,7 +61,7 @@ export function PaletteBar() {
           className={styles.swatch}
           data-index={index}
           data-testid={`color-${index}`}
-          style={{ background: hex }}
+          style={{ '--swatch': hex } as CSSProperties}
           onClick={() => choose(index)}
         />
       ))}
