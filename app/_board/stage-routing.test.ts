@@ -31,7 +31,9 @@ function route(tool: Tool, placing = false) {
     hover: (pixel) => calls.push(`hover ${pixel ? at(pixel) : 'none'}`),
     inspect: (pixel) => calls.push(`inspect ${at(pixel)}`),
     placing: () =>
-      placing ? { stamp: { x: 2, y: 2, width: 3, height: 3, colors: [] }, corner } : null,
+      placing
+        ? { stamp: { x: 2, y: 2, width: 3, height: 3, colors: new Int16Array(9) }, corner }
+        : null,
   };
   return { actions: routeStageInput(targets), calls, corner };
 }
