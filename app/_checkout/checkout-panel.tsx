@@ -1,11 +1,14 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import buttons from '../_controls/buttons.module.css';
 import { Icon } from '../_controls/icons';
+import panelStyles from '../_controls/panel.module.css';
 import { useSession } from '../_session/session-provider';
 import { showArea } from '../_board/show-area';
 import { useStore } from '../_shared/store';
 import { CheckoutFlow } from './checkout-flow';
+import styles from './checkout-panel.module.css';
 import { InvoiceView } from './invoice-view';
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from '../../protocol/limits';
 
@@ -44,8 +47,8 @@ export function CheckoutPanel() {
   const paidArea = state.step === 'paid' ? flow.partArea() : null;
 
   return (
-    <section className="panel checkout" aria-labelledby="checkout-title" data-testid="checkout">
-      <header className="panel-head">
+    <section className={panelStyles.panel} aria-labelledby="checkout-title" data-testid="checkout">
+      <header className={panelStyles.head}>
         <h2 id="checkout-title">
           {state.step === 'paid' ? 'Paid!' : 'Buy your pixels'}
           {state.parts > 1 && (
@@ -55,7 +58,7 @@ export function CheckoutPanel() {
             </span>
           )}
         </h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
+        <button type="button" className={buttons.icon} aria-label="Close" onClick={close}>
           <Icon name="close" />
         </button>
       </header>
@@ -68,13 +71,12 @@ export function CheckoutPanel() {
 
       {(state.step === 'form' || state.step === 'creating') && (
         <form
-          className="checkout-form"
           onSubmit={(event) => {
             event.preventDefault();
             void flow.buy(name, message);
           }}
         >
-          <p className="checkout-total">
+          <p className={styles.total}>
             <strong>{summary.toBuy.toLocaleString('en')} px</strong> for{' '}
             <strong>{summary.priceSat.toLocaleString('en')} sats</strong>
             {summary.alreadyRight > 0 && (
@@ -109,7 +111,7 @@ export function CheckoutPanel() {
           </label>
           <button
             type="submit"
-            className="buy-button wide"
+            className={`${buttons.primary} ${buttons.wide}`}
             disabled={state.step === 'creating' || summary.toBuy === 0}
             data-testid="create-order"
           >
@@ -143,8 +145,8 @@ export function CheckoutPanel() {
       )}
 
       {state.step === 'paid' && (
-        <div className="paid" data-testid="checkout-success" role="status">
-          <p className="paid-mark" aria-hidden="true">
+        <div className={styles.paid} data-testid="checkout-success" role="status">
+          <p className={styles.mark} aria-hidden="true">
             <Icon name="bolt" />
           </p>
           <p>
@@ -154,7 +156,7 @@ export function CheckoutPanel() {
           {paidArea && (
             <button
               type="button"
-              className="secondary wide"
+              className={`${buttons.secondary} ${buttons.wide}`}
               data-testid="show-paid-pixels"
               onClick={() => {
                 // The sheet closed over the spot: the next Buy starts afresh, as after Done.
@@ -167,14 +169,19 @@ export function CheckoutPanel() {
           {more ? (
             <button
               type="button"
-              className="buy-button wide"
+              className={`${buttons.primary} ${buttons.wide}`}
               onClick={() => void flow.next()}
               ref={afterPayment}
             >
               Continue with order {state.part + 2} of {state.parts}
             </button>
           ) : (
-            <button type="button" className="secondary wide" onClick={close} ref={afterPayment}>
+            <button
+              type="button"
+              className={`${buttons.secondary} ${buttons.wide}`}
+              onClick={close}
+              ref={afterPayment}
+            >
               Done
             </button>
           )}
