@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type { Region } from '../../../protocol/admin';
 import type { BoardSettings } from '../../../protocol/settings';
 import { adminImage } from '../_console/admin-api';
@@ -42,7 +42,7 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
   }, [token, seq, head, showDiff]);
 
   // Both images keep the board's shape at any width.
-  const aspectRatio = `${settings.width} / ${settings.height}`;
+  const ratio = { '--ratio': `${settings.width} / ${settings.height}` } as CSSProperties;
   return (
     <section>
       <h2>History</h2>
@@ -58,7 +58,7 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
         />
         <output data-testid="history-seq">#{seq}</output>
       </label>
-      <div className={styles.boards}>
+      <div className={styles.boards} style={ratio}>
         <figure className={styles.figure}>
           <RegionPicker board={settings} region={region} onRegion={onRegion}>
             <img
@@ -67,7 +67,6 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
               data-testid="past-board"
               draggable={false}
               className={styles.boardImage}
-              style={{ aspectRatio }}
             />
           </RegionPicker>
           <figcaption>
@@ -90,7 +89,6 @@ export function HistoryScrubber({ token, settings, head, seq, onSeq, region, onR
             alt={showDiff ? 'What changed since then' : 'The board now'}
             data-testid={showDiff ? 'diff-board' : 'current-board'}
             className={styles.boardImage}
-            style={{ aspectRatio }}
           />
           <figcaption>
             <label>

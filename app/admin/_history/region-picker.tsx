@@ -1,7 +1,8 @@
 'use client';
 
-import { useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import { useRef, useState, type CSSProperties, type PointerEvent, type ReactNode } from 'react';
 import type { Region } from '../../../protocol/admin';
+import styles from './region-picker.module.css';
 
 interface Point {
   x: number;
@@ -44,7 +45,7 @@ export function RegionPicker({
     <div
       ref={boxRef}
       data-testid="region-picker"
-      style={{ position: 'relative', cursor: 'crosshair', touchAction: 'none' }}
+      className={styles.picker}
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
         const at = pixelAt(event);
@@ -62,16 +63,15 @@ export function RegionPicker({
       {children}
       {shown && (
         <div
-          style={{
-            position: 'absolute',
-            left: `${(shown.x / board.width) * 100}%`,
-            top: `${(shown.y / board.height) * 100}%`,
-            width: `${(shown.width / board.width) * 100}%`,
-            height: `${(shown.height / board.height) * 100}%`,
-            outline: '2px dashed #f5c542',
-            background: 'rgba(245, 197, 66, 0.15)',
-            pointerEvents: 'none',
-          }}
+          className={styles.region}
+          style={
+            {
+              '--left': `${(shown.x / board.width) * 100}%`,
+              '--top': `${(shown.y / board.height) * 100}%`,
+              '--width': `${(shown.width / board.width) * 100}%`,
+              '--height': `${(shown.height / board.height) * 100}%`,
+            } as CSSProperties
+          }
         />
       )}
     </div>
