@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PALETTE } from '../../protocol/settings';
@@ -8,7 +9,36 @@ async function decodeRgb(png: Buffer) {
   return { data, width: info.width, height: info.height };
 }
 
+/** The IDAT stream inflated by zlib, which checks its Adler-32 (throws when it is wrong). */
+function inflateIdat(png: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT')
+      parts.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return zlib.inflateSync(Buffer.concat(parts));
+}
+
 describe('encodeIndexedPng', () => {
+  it.each([
+    [36, 3], // 4-bit rows read four pixels at a time
+    [38, 3], // 4-bit rows packed pixel by pixel (width not a multiple of 4)
+  ])('writes %ix%i 4-bit scanlines and their zlib checksum', async (width, height) => {
+    const indices = Uint8Array.from({ length: width * height }, (_, i) => (i * 11) % 16);
+    const raw = inflateIdat(await encodeIndexedPng(indices, width, height, DEFAULT_PALETTE, 6));
+    const rowBytes = Math.ceil(width / 2);
+    expect(raw.length).toBe((rowBytes + 1) * height);
+    for (let y = 0; y < height; y++) {
+      expect(raw[y * (rowBytes + 1)]).toBe(0);
+      for (let x = 0; x < width; x++) {
+        const byte = raw[y * (rowBytes + 1) + 1 + (x >> 1)];
+        expect(x % 2 === 0 ? byte >> 4 : byte & 0x0f).toBe(indices[y * width + x]);
+      }
+    }
+  });
+
   it.each([2, 4, 16, 256])('round-trips every colour of a %i-colour palette', async (size) => {
     const palette = Array.from(
       { length: size },

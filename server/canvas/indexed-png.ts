@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
@@ -54,15 +55,12 @@ export async function encodeIndexedPng(
       continue;
     }
     const copy = source.slice();
-    const packed = packScanlines(copy, width, rows, bitDepth);
+    const { packed, adler } = packScanlines(copy, width, rows, bitDepth);
     bands.push(
       deflateRaw(packed, {
         level: compressionLevel,
         finishFlush: zlib.constants.Z_SYNC_FLUSH,
-      }).then(
-        (deflated) =>
-          (cache[i] = { source: copy, deflated, adler: adler32(packed), length: packed.length }),
-      ),
+      }).then((deflated) => (cache[i] = { source: copy, deflated, adler, length: packed.length })),
     );
   }
   const done = await Promise.all(bands);
@@ -107,12 +105,15 @@ function bandCache(key: string): Band[] {
   return bands;
 }
 
+/** The PNG scanlines of `indices` (filter byte 0, then the packed row) and their Adler-32. */
 function packScanlines(
   indices: Uint8Array,
   width: number,
   height: number,
   bitDepth: number,
-): Buffer {
+): { packed: Buffer; adler: number } {
+  if (bitDepth === 4 && width % 4 === 0 && indices.byteOffset % 4 === 0 && LITTLE_ENDIAN)
+    return packScanlines4(indices, width, height);
   const pixelsPerByte = 8 / bitDepth;
   const rowBytes = Math.ceil(width / pixelsPerByte);
   const out = Buffer.alloc((rowBytes + 1) * height); // each row: filter byte 0 (None), then data
@@ -122,7 +123,6 @@ function packScanlines(
     if (bitDepth === 8) {
       out.set(indices.subarray(source, source + width), rowStart);
     } else if (bitDepth === 4) {
-      // The usual case (16 colours), two pixels a byte without per-pixel arithmetic.
       const pairs = width >> 1;
       for (let x = 0; x < pairs; x++) {
         out[rowStart + x] = (indices[source + 2 * x] << 4) | indices[source + 2 * x + 1];
@@ -135,7 +135,47 @@ function packScanlines(
       }
     }
   }
-  return out;
+  return { packed: out, adler: adler32(out) };
+}
+
+const LITTLE_ENDIAN = os.endianness() === 'LE';
+
+/**
+ * The usual case (16 colours, a width divisible by 4): four pixels read as one 32-bit word
+ * make two bytes, and the Adler-32 is summed in the same pass (one walk over the band, not
+ * two). About half the time of packing byte by byte and summing after.
+ */
+function packScanlines4(
+  indices: Uint8Array,
+  width: number,
+  height: number,
+): { packed: Buffer; adler: number } {
+  const words = new Uint32Array(indices.buffer, indices.byteOffset, (width * height) >> 2);
+  const quadsPerRow = width >> 2;
+  const out = Buffer.allocUnsafe(((width >> 1) + 1) * height);
+  let a = 1;
+  let b = 0;
+  let o = 0;
+  let w = 0;
+  for (let y = 0; y < height; y++) {
+    out[o++] = 0; // filter: None
+    b += a;
+    for (let x = 0; x < quadsPerRow; x++) {
+      const quad = words[w++]; // pixels p0..p3, p0 in the low byte
+      const first = ((quad & 0x0f) << 4) | ((quad >>> 8) & 0x0f);
+      const second = ((quad >>> 12) & 0xf0) | ((quad >>> 24) & 0x0f);
+      out[o++] = first;
+      out[o++] = second;
+      a += first;
+      b += a;
+      a += second;
+      b += a;
+    }
+    // Reduced once a row: the sums of a row of any real width stay exact in a double.
+    a %= ADLER_MOD;
+    b %= ADLER_MOD;
+  }
+  return { packed: out, adler: ((b << 16) | a) >>> 0 };
 }
 
 const ADLER_MOD = 65_521;
