@@ -124,9 +124,20 @@ async function main() {
           `${run.cpuUsPerViewerMessage} (bare ${run.bareCpuUsPerViewerMessage})`,
           '',
         ]);
+        for (const bare of run.bareEngines.slice(1))
+          table.push([
+            `  bare on ${bare.engine}: p50 / p99 (ms), CPU (us)`,
+            `${bare.p50Ms} / ${bare.p99Ms}, ${bare.cpuUsPerViewerMessage}`,
+            '',
+          ]);
+        table.push([
+          `  settle commit mean (ms)`,
+          `${run.serverSettleMeanMs} (p99 <= ${run.serverSettleP99Ms})`,
+          '',
+        ]);
       }
       table.push([
-        'settle commit mean, 0 / 5000 viewers (ms)',
+        `settle commit mean, 0 / ${crowded.viewers} viewers (ms)`,
         `${alone.meanMs} / ${crowded.meanMs} (p99 <= ${alone.p99BucketMs} / ${crowded.p99BucketMs})`,
         'equal',
       ]);

@@ -25,6 +25,15 @@ export interface LatencyResult {
   /** Server CPU (user + system) while the samples went out, per message delivered to a viewer. */
   cpuUsPerViewerMessage: number;
   bareCpuUsPerViewerMessage: number;
+  /** Bare socket.io on each WebSocket engine that could be loaded, measured in the same rounds. */
+  bareEngines: BareEngineResult[];
+}
+
+export interface BareEngineResult {
+  engine: BareEngine;
+  p50Ms: number;
+  p99Ms: number;
+  cpuUsPerViewerMessage: number;
 }
 
 /** What one delivery run measured. */
@@ -39,41 +48,83 @@ export interface DeliveryResult {
 const VIEWER_PROCESSES = 2;
 // Far enough apart that each sample is its own broadcast: this measures latency, not a backlog.
 const SAMPLE_INTERVAL_MS = 100;
+/** Turns each server takes in a latency run (A, B, A, B, ...), and the pause after each turn. */
+const BLOCKS = 4;
+const BLOCK_GAP_MS = 1000;
+
+/**
+ * WebSocket engines the bare server is measured on. `ws` is engine.io's default as installed;
+ * `ws-native` is `ws` with its optional native addon `bufferutil` (masking; `utf-8-validate` is
+ * not loaded on Node >= 18.14, which has `buffer.isUtf8`), measured only where it is installed.
+ * eiows, the native engine socket.io documents, is not a candidate on Node 20: version 11 refuses
+ * Node < 22 at install, version 9 clones Node's source from GitHub to build.
+ */
+type BareEngine = 'ws' | 'ws-native';
 
 /**
  * Time from the simulator settling an invoice to the last of `viewers` viewers receiving its
- * pixel; and the same for a bare socket.io broadcast of the same message (the floor).
+ * pixel; and the same for a bare socket.io broadcast of the same message (the floor). The
+ * servers run side by side, each with its own viewers, and take turns in blocks of samples
+ * (Boltboard, bare, Boltboard, bare, ...), so load from elsewhere on the machine falls on all
+ * of them alike; a pause after each block keeps one server's last fan-out out of the next's.
  */
 export async function measureSettleLatency(
   environment: BenchEnvironment,
   viewers: number,
   samples: number,
 ): Promise<LatencyResult> {
-  const ours = await measureDelivery(environment, {
-    instances: 1,
-    viewersPerInstance: viewers,
-    samples,
-  });
-  const bare = await measureBareSocketIo(viewers, samples);
-  const p50Ms = round(quantile(ours.latencies, 0.5), 2);
-  const p99Ms = round(quantile(ours.latencies, 0.99), 2);
-  const bareP50Ms = round(quantile(bare.latencies, 0.5), 2);
-  const bareP99Ms = round(quantile(bare.latencies, 0.99), 2);
-  const viewerMessages = samples * viewers;
+  const server = await startServerProcess(await environment.serverEnv({}), await freePort());
+  const swarm = await ViewerSwarm.start(server.url, viewers, VIEWER_PROCESSES);
+  const engines: BareEngine[] = nativeAddonInstalled() ? ['ws', 'ws-native'] : ['ws'];
+  const bares: BareServer[] = [];
+  for (const engine of engines) bares.push(await startBareSocketIo(engine, viewers));
+  const orders = await createOrders(server.url, samples, 1);
+  const settledAt = new Map<string, number>();
+  const cpuBefore = processCpuMs(server.pid);
+  for (const bare of bares) bare.cpuBefore = processCpuMs(bare.pid);
+  for (let block = 0; block < BLOCKS; block++) {
+    const from = Math.floor((block * samples) / BLOCKS);
+    const to = Math.floor(((block + 1) * samples) / BLOCKS);
+    for (const order of orders.slice(from, to)) {
+      settledAt.set(order.key, wallClockMs());
+      await environment.simulator.settleInvoice(order.paymentHash);
+      await sleep(SAMPLE_INTERVAL_MS);
+    }
+    await sleep(BLOCK_GAP_MS);
+    for (const bare of bares) {
+      for (let i = from; i < to; i++) {
+        await bare.emit(`${i},7`);
+        await sleep(SAMPLE_INTERVAL_MS);
+      }
+      await sleep(BLOCK_GAP_MS);
+    }
+  }
+  const serverCpuMs = processCpuMs(server.pid) - cpuBefore;
+  const ours = latencies(settledAt, (await swarm.report()).delivered);
+  const settleP99 = await histogramQuantile(server.url, 'boltboard_settle_seconds', 0.99);
+  const settleMean = await histogramMean(server.url, 'boltboard_settle_seconds');
+  const bareEngines: BareEngineResult[] = [];
+  for (const bare of bares) bareEngines.push(await bare.finish(samples * viewers));
+  await swarm.stop();
+  await server.stop();
+  const p50Ms = round(quantile(ours, 0.5), 2);
+  const p99Ms = round(quantile(ours, 0.99), 2);
+  const floor = bareEngines[0];
   return {
     viewers,
-    serverSettleP99Ms: ours.serverSettleP99Ms,
-    serverSettleMeanMs: ours.serverSettleMeanMs,
+    serverSettleP99Ms: settleP99 === null ? null : round(settleP99 * 1000, 2),
+    serverSettleMeanMs: settleMean === null ? null : round(settleMean * 1000, 2),
     samples,
-    lost: samples - ours.latencies.length,
+    lost: samples - ours.length,
     p50Ms,
     p99Ms,
-    bareP50Ms,
-    bareP99Ms,
-    p50VsBareRatio: round(p50Ms / bareP50Ms, 2),
-    p99VsBareRatio: round(p99Ms / bareP99Ms, 2),
-    cpuUsPerViewerMessage: round((ours.serverCpuMs * 1000) / viewerMessages, 2),
-    bareCpuUsPerViewerMessage: round((bare.serverCpuMs * 1000) / viewerMessages, 2),
+    bareP50Ms: floor.p50Ms,
+    bareP99Ms: floor.p99Ms,
+    p50VsBareRatio: round(p50Ms / floor.p50Ms, 2),
+    p99VsBareRatio: round(p99Ms / floor.p99Ms, 2),
+    cpuUsPerViewerMessage: round((serverCpuMs * 1000) / (samples * viewers), 2),
+    bareCpuUsPerViewerMessage: floor.cpuUsPerViewerMessage,
+    bareEngines,
   };
 }
 
@@ -146,31 +197,66 @@ export async function measureDelivery(
   };
 }
 
-async function measureBareSocketIo(
-  viewers: number,
-  samples: number,
-): Promise<{ latencies: number[]; serverCpuMs: number }> {
+interface BareServer {
+  pid: number;
+  cpuBefore: number;
+  emit(key: string): Promise<void>;
+  /** Stops it and its viewers; what they measured, CPU per viewer-message over `messages`. */
+  finish(messages: number): Promise<BareEngineResult>;
+}
+
+/** A bare socket.io server on `engine` with `viewers` viewers of its own, ready to emit. */
+async function startBareSocketIo(engine: BareEngine, viewers: number): Promise<BareServer> {
   const port = await freePort();
+  const native = engine === 'ws-native';
   const child = fork(path.join(__dirname, '..', 'bare-socketio-server.ts'), [String(port)], {
     execArgv: ['--import', 'tsx'],
+    env: native
+      ? omit(process.env, ['WS_NO_BUFFER_UTIL', 'WS_NO_UTF_8_VALIDATE'])
+      : { ...process.env, WS_NO_BUFFER_UTIL: '1', WS_NO_UTF_8_VALIDATE: '1' },
   });
   await new Promise((resolve) => child.once('message', resolve));
   const url = `http://localhost:${port}`;
   const swarm = await ViewerSwarm.start(url, viewers, VIEWER_PROCESSES);
   const sentAt = new Map<string, number>();
-  const cpuBefore = processCpuMs(child.pid!);
-  for (let i = 0; i < samples; i++) {
-    const key = `${i},7`;
-    sentAt.set(key, wallClockMs());
-    await fetch(`${url}/emit?key=${key}`);
-    await sleep(SAMPLE_INTERVAL_MS);
+  const bare: BareServer = {
+    pid: child.pid!,
+    cpuBefore: 0,
+    emit: async (key) => {
+      sentAt.set(key, wallClockMs());
+      await fetch(`${url}/emit?key=${key}`);
+    },
+    finish: async (messages) => {
+      const cpuMs = processCpuMs(child.pid!) - bare.cpuBefore;
+      const result = latencies(sentAt, (await swarm.report()).delivered);
+      await swarm.stop();
+      child.kill();
+      return {
+        engine,
+        p50Ms: round(quantile(result, 0.5), 2),
+        p99Ms: round(quantile(result, 0.99), 2),
+        cpuUsPerViewerMessage: round((cpuMs * 1000) / messages, 2),
+      };
+    },
+  };
+  return bare;
+}
+
+/** Whether `ws`, as engine.io loads it, finds its optional native addon `bufferutil`. */
+function nativeAddonInstalled(): boolean {
+  try {
+    const ws = require.resolve('ws', { paths: [require.resolve('engine.io')] });
+    require.resolve('bufferutil', { paths: [path.dirname(ws)] });
+    return true;
+  } catch {
+    return false;
   }
-  await sleep(1000);
-  const serverCpuMs = processCpuMs(child.pid!) - cpuBefore;
-  const result = latencies(sentAt, (await swarm.report()).delivered);
-  await swarm.stop();
-  child.kill();
-  return { latencies: result, serverCpuMs };
+}
+
+function omit(env: NodeJS.ProcessEnv, keys: string[]): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const key of keys) delete copy[key];
+  return copy;
 }
 
 function latencies(startedAt: Map<string, number>, deliveredAt: Map<string, number>): number[] {
