@@ -1,52 +1,88 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type Server as HttpServer,
-  type ServerResponse,
-} from 'node:http';
-import type { Duplex } from 'node:stream';
-import path from 'node:path';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
-import { migrate } from '../db/migrate';
-import { createPool } from '../db/pool';
-import { orderRequestSchema } from '../protocol/orders';
-import type { AppContext } from './app-context';
-import { BoardPngCache } from './canvas/board-png-cache';
-import type { Config } from './config';
-import { ActivityLastDay } from './history/activity-last-day';
+import type { Db } from '../db/pool';
+import { orderRequestSchema, type OrderLimits } from '../protocol/orders';
+import type { BoardSettings } from '../protocol/settings';
+import { runAfterCommit } from './after-commit';
 import { boardSettings } from './board-settings';
-import { PastBoards } from './history/board-at';
-import { ChangeLog } from './history/change-log';
-import { loadBoard } from './history/load-board';
-import { RecentChanges } from './history/recent-changes';
-import { SnapshotScheduler } from './history/snapshot-scheduler';
-import { createApiHandler } from './http/api-handler';
-import { setStrictTransportSecurity } from './http/strict-transport';
-import { sendJson } from './http/respond';
+import type { Board } from './canvas/board';
+import type { BoardPngCache } from './canvas/board-png-cache';
+import type { Config } from './config';
+import type { ActivityLastDay } from './history/activity-last-day';
+import type { PastBoards } from './history/board-at';
+import type { ChangeLog } from './history/change-log';
+import type { RecentChanges } from './history/recent-changes';
+import type { SnapshotScheduler } from './history/snapshot-scheduler';
+import { startBoard } from './history/start-board';
+import type { TrustProxy } from './http/client-address';
+import type { LightningNode } from './lightning/lightning-node';
+import type { NodeWatcher } from './lightning/node-watcher';
 import { startLightning } from './lightning/start-lightning';
 import { createLogger } from './logger';
-import { OrderEvents } from './orders/order-events';
-import { settleOrders } from './orders/settle-orders';
-import { SettlementQueue } from './orders/settlement-queue';
-import { recordUnpaintedOrder } from '../db/queries/unpainted-orders';
-import { RateLimiter } from './rate-limiter';
-import { broadcastChanges } from './realtime/broadcast-changes';
-import { runAfterCommit } from './after-commit';
-import { joinCluster } from './realtime/cluster';
-import { attachSocketApi, type BoardServer } from './realtime/socket-api';
-import { attachSatoshisPlaceApi } from './realtime/satoshis-place';
-import { SOCKET_MESSAGE_MAX_BYTES } from './realtime/socket-guard';
 import { Metrics } from './observability/metrics';
+import { OrderEvents } from './orders/order-events';
 import { followPayments } from './orders/payment-follower';
-import { broadcastViewerCount } from './realtime/viewer-count';
+import type { SettlementQueue } from './orders/settlement-queue';
+import { startSettlements } from './orders/start-settlements';
+import { RateLimiter } from './rate-limiter';
+import type { BoardServer } from './realtime/socket-api';
+import { startRealtime } from './realtime/start-realtime';
 import { startOrderPayloadPruning } from './retention/order-payload-pruner';
+import { startDatabase } from './start-database';
+import { startWebServer } from './web-server';
 
 export interface StartOptions {
   /** Serve the Next.js pages too (`dev` for hot reload); off in API-only tests. */
   next?: { dev: boolean } | false;
   log?: Logger;
+}
+
+/**
+ * What the start wires together, built once. Only this file knows it whole: each part below
+ * is handed it and takes the members its own `...Deps` names.
+ */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  // The database (server/start-database.ts).
+  db: Db;
+  /** A small pool of its own for history reads, so readers never take settlement's connections. */
+  readDb: Db;
+  databaseUrl: string;
+  // The node (server/lightning/start-lightning.ts).
+  lightning: LightningNode;
+  /** The node's network and readiness; `simulated` (regtest simulator) opens `/api/dev/pay`. */
+  node: NodeWatcher;
+  /** A regtest buyer's node (WALLET_LND_*) that `/api/dev/pay` pays through, when configured. */
+  testWallet: LightningNode | undefined;
+  // The board and its history (server/history/start-board.ts).
+  board: Board;
+  changeLog: ChangeLog;
+  recentChanges: RecentChanges;
+  pngCache: BoardPngCache;
+  pastBoards: PastBoards;
+  snapshots: SnapshotScheduler;
+  activity: ActivityLastDay;
+  // Orders.
+  settlements: SettlementQueue;
+  orderEvents: OrderEvents;
+  orderRateLimiter: RateLimiter;
+  orderSchema: ReturnType<typeof orderRequestSchema>;
+  metrics: Metrics;
+  /** The board's public settings now. */
+  settings(): BoardSettings;
+  // Settings the edges read, from the config.
+  orderLimits: OrderLimits;
+  palette: string[];
+  maxPixelsPerOrder: number;
+  maxBodyBytes: number;
+  adminToken: string | undefined;
+  trustProxy: TrustProxy;
+  metricsToken: string | undefined;
+  maxConnectionsPerClient: number;
+  socketEventsPerMinute: number;
+  orderPayloadRetentionHours: number;
+  clusterAdapter: Config['clusterAdapter'];
+  redisUrl: string | undefined;
 }
 
 export interface RunningBoltboard {
@@ -57,97 +93,79 @@ export interface RunningBoltboard {
   close(): Promise<void>;
 }
 
-const RECENT_CHANGES_MAX_PIXELS = 1_000_000;
-/** Connections for history reads (past boards, catch-up beyond memory), apart from settlement's. */
-const HISTORY_READ_CONNECTIONS = 3;
-
-/** Starts one Boltboard instance: database, Lightning, board, HTTP + socket.io on one port. */
+/**
+ * Starts one Boltboard instance: database, Lightning, board, HTTP + socket.io on one port.
+ * Each part starts in turn and hands back its stop; `close()` (or a failed start) runs them in
+ * reverse, once: stop accepting first, close the database last.
+ */
 export async function startBoltboard(
   config: Config,
   options: StartOptions = {},
 ): Promise<RunningBoltboard> {
   const log = options.log ?? createLogger(config.logLevel);
-  const cleanups: Array<() => Promise<void> | void> = [];
+  const stops: Array<() => Promise<void> | void> = [];
   let closing: Promise<void> | undefined;
-  // Undo the start in reverse: stop accepting first, close the database last. Runs once.
   const closeAll = () =>
     (closing ??= (async () => {
-      for (const cleanup of [...cleanups].reverse()) await cleanup();
+      for (const stop of [...stops].reverse()) await stop();
     })());
   try {
-    let embedded: EmbeddedDatabase | undefined;
-    if (!config.databaseUrl) {
-      embedded = await startEmbeddedPostgres(config.dataDir, (message) => log.info(message));
-      cleanups.push(() => embedded?.stop());
-      log.info('embedded PostgreSQL started');
-    }
-    const databaseUrl = config.databaseUrl ?? embedded!.url;
-    const db = createPool(databaseUrl, (error) =>
-      log.warn({ err: error }, 'idle database connection failed'),
-    );
-    cleanups.push(() => db.end());
-    const readDb = createPool(
-      databaseUrl,
-      (error) => log.warn({ err: error }, 'idle history-read connection failed'),
-      HISTORY_READ_CONNECTIONS,
-    );
-    cleanups.push(() => readDb.end());
-    const applied = await migrate(db);
-    if (applied.length > 0) log.info({ applied }, 'migrations applied');
-
-    const {
-      lightning,
-      node,
-      testWallet,
-      nodeKey,
-      stop: stopLightning,
-    } = await startLightning(config, log);
-    cleanups.push(stopLightning);
-
-    const board = await loadBoard(db, config.width, config.height);
-    log.info({ seq: board.seq }, 'board loaded');
-    const changeLog = new ChangeLog(db, board, (error) =>
-      log.error({ err: error }, 'change listener failed'),
-    );
+    const database = await startDatabase(config, log);
+    stops.push(database.stop);
+    const { db, readDb } = database;
+    const started = await startLightning(config, log);
+    stops.push(started.stop);
+    const { lightning, node, testWallet } = started;
+    const history = await startBoard({ config, db, readDb, log });
+    stops.push(history.stop);
+    const { board, changeLog, activity } = history;
     const metrics = new Metrics();
-    const settlements = new SettlementQueue({
-      settleBatch: (hashes) =>
-        settleOrders({ changeLog, paletteSize: config.palette.length }, hashes),
-      setAside: async (hash, error) => {
-        metrics.settlementsSetAside.inc();
-        await recordUnpaintedOrder(
-          db,
-          hash,
-          error instanceof Error ? error.message : String(error),
-        );
-      },
-      log,
-      onSettled: (seconds) => metrics.settleSeconds.observe(seconds),
-    });
-    cleanups.push(() => settlements.stop());
-    const snapshots = new SnapshotScheduler(
+    const settlements = startSettlements({
       db,
-      board,
-      config.snapshotEveryChanges,
-      config.snapshotEveryMinutes,
+      changeLog,
+      paletteSize: config.palette.length,
+      metrics,
       log,
-    );
-    await snapshots.start();
-    cleanups.push(() => snapshots.stop());
+    });
+    stops.push(() => settlements.stop());
 
-    const activity = new ActivityLastDay(
-      readDb,
-      () => changeLog.board.seq,
-      (error) => log.warn({ err: error }, 'counting the last day of paints failed'),
-    );
     const context: AppContext = {
       config,
       log,
       db,
       readDb,
-      databaseUrl,
+      databaseUrl: database.url,
+      lightning,
+      node,
+      testWallet,
       board,
-      settings: () => boardSettings({ ...config, board, node, testWallet, activity }),
+      changeLog,
+      recentChanges: history.recentChanges,
+      pngCache: history.pngCache,
+      pastBoards: history.pastBoards,
+      snapshots: history.snapshots,
+      activity,
+      settlements,
+      orderEvents: new OrderEvents(),
+      orderRateLimiter: RateLimiter.perClientAndGlobal(
+        config.orderRateLimitPerMinute,
+        config.edge.orderRateLimitGlobalPerMinute,
+      ),
+      orderSchema: orderRequestSchema(config),
+      metrics,
+      settings: () =>
+        boardSettings({
+          board,
+          palette: config.palette,
+          pricePerPixelSat: config.pricePerPixelSat,
+          maxPixelsPerOrder: config.maxPixelsPerOrder,
+          invoiceExpirySeconds: config.invoiceExpirySeconds,
+          fiat: config.fiat,
+          node,
+          testWallet,
+          activity,
+        }),
+      orderLimits: config,
       palette: config.palette,
       maxPixelsPerOrder: config.maxPixelsPerOrder,
       maxBodyBytes: config.maxBodyBytes,
@@ -159,72 +177,24 @@ export async function startBoltboard(
       orderPayloadRetentionHours: config.edge.orderPayloadRetentionHours,
       clusterAdapter: config.clusterAdapter,
       redisUrl: config.redisUrl,
-      orderLimits: config,
-      lightning,
-      node,
-      testWallet,
-      changeLog,
-      recentChanges: new RecentChanges(RECENT_CHANGES_MAX_PIXELS),
-      pngCache: new BoardPngCache(board, config.palette),
-      pastBoards: new PastBoards(readDb, board, config.palette),
-      settlements,
-      snapshots,
-      orderEvents: new OrderEvents(),
-      orderRateLimiter: RateLimiter.perClientAndGlobal(
-        config.orderRateLimitPerMinute,
-        config.edge.orderRateLimitGlobalPerMinute,
-      ),
-      orderSchema: orderRequestSchema(config),
-      metrics,
-      activity,
     };
-    await context.activity.count();
 
-    const pages = options.next ? await prepareNext(options.next.dev) : null;
-    const api = createApiHandler(context);
-    const httpServer = createServer((req, res) => {
-      setStrictTransportSecurity(req, res, config.edge.trustProxy);
-      if (req.url?.startsWith('/api/')) void api(req, res);
-      else if (pages) void pages.handle(req, res);
-      else
-        sendJson(res, 404, {
-          error: { code: 'not_found', message: 'Pages are not served by this instance.' },
-        });
-    });
-    const io: BoardServer = new Server(httpServer, {
-      maxHttpBufferSize: SOCKET_MESSAGE_MAX_BYTES, // bigger orders go over HTTP
-      serveClient: false,
-      destroyUpgrade: false,
-      allowEIO3: true, // satoshis.place bots of 2018 connect with socket.io-client 2.x
-    });
-    const cluster = await joinCluster(io, context);
-    cleanups.push(cluster.stop);
-    if (pages) {
-      httpServer.on('upgrade', (req, socket, head) => {
-        if (!req.url?.startsWith('/socket.io/')) pages.upgrade(req, socket, head);
-      });
-    }
-    cleanups.push(attachSocketApi(io, context));
-    const legacyBots = attachSatoshisPlaceApi(io, context);
-    cleanups.push(legacyBots.stop);
-    const viewers = broadcastChanges(context, io);
-    cleanups.push(viewers.stop);
-    cleanups.push(
+    const web = await startWebServer(context, options.next ?? false);
+    const realtime = await startRealtime(web.io, context);
+    stops.push(realtime.stop);
+    stops.push(
       runAfterCommit(changeLog, {
-        snapshots,
-        activity: context.activity,
-        viewers: viewers.onApplied,
+        snapshots: history.snapshots,
+        activity,
+        viewers: realtime.viewers,
         orderEvents: context.orderEvents,
-        otherInstances: cluster.onApplied,
-        legacyBots: legacyBots.onApplied,
+        otherInstances: realtime.otherInstances,
+        legacyBots: realtime.legacyBots,
         log,
       }),
     );
-    context.metrics.countViewers = () => io.engine.clientsCount;
-    cleanups.push(broadcastViewerCount(io, config.clusterAdapter !== 'none'));
-    cleanups.push(startOrderPayloadPruning(context));
-
-    cleanups.push(
+    stops.push(startOrderPayloadPruning(context));
+    stops.push(
       await followPayments({
         db,
         lightning,
@@ -232,45 +202,20 @@ export async function startBoltboard(
         orderEvents: context.orderEvents,
         metrics,
         log,
-        nodeKey,
+        nodeKey: started.nodeKey,
         checkEveryMs: config.orderCheckEveryMs,
       }),
     );
 
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(config.port, config.host, resolve);
-    });
-    cleanups.push(() => closeHttp(httpServer, io));
-    const address = httpServer.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
+    const port = await web.listen(config.port, config.host);
+    stops.push(web.stop);
     log.info(
       { port, simulated: node.simulated, network: node.network },
       `Boltboard listening on http://localhost:${port}`,
     );
-    return { url: `http://localhost:${port}`, port, context, io, close: closeAll };
+    return { url: `http://localhost:${port}`, port, context, io: web.io, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;
   }
-}
-
-async function prepareNext(dev: boolean) {
-  const { default: next } = await import('next');
-  const app = next({ dev, dir: path.resolve(__dirname, '..') });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const upgrade = app.getUpgradeHandler();
-  return {
-    handle: (req: IncomingMessage, res: ServerResponse) => handle(req, res),
-    upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-      void upgrade(req, socket, head),
-  };
-}
-
-function closeHttp(httpServer: HttpServer, io: BoardServer): Promise<void> {
-  return new Promise((resolve) => {
-    io.close(() => resolve()); // closes the sockets and the HTTP server
-    httpServer.closeAllConnections();
-  });
 }
