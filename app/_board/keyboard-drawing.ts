@@ -5,7 +5,7 @@ import type { Point } from './viewport';
 
 /** What drawing with the keyboard acts on. */
 export interface KeyboardDrawingTargets {
-  view: ViewController;
+  view: Pick<ViewController, 'board' | 'view' | 'screen' | 'panBy' | 'centrePixel'>;
   tool(): Tool;
   /** The draft's tools; null until a board is shown. */
   tools(): DraftTools | null;

@@ -1,3 +1,4 @@
+import { Listeners } from '../_shared/listeners';
 import { Store } from '../_shared/store';
 import {
   boardTransform,
@@ -33,7 +34,7 @@ export class ViewController {
   private frame = 0;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
   private userMoved = false;
-  private readonly listeners = new Set<() => void>();
+  private readonly changeListeners = new Listeners<[]>();
   private resizeObserver: ResizeObserver | null = null;
   private stage: HTMLElement | null = null;
   /** Room the floating bars take at the top and bottom of the stage. */
@@ -72,8 +73,7 @@ export class ViewController {
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changeListeners.add(listener);
   }
 
   set(view: View, byUser = true): void {
@@ -140,7 +140,7 @@ export class ViewController {
     if (this.layer) this.layer.style.transform = boardTransform(this.view, this.screen);
     const atFit = this.board ? this.view.zoom <= fitZoom(this.board, this.screen) * 1.001 : true;
     this.zoom.set({ zoom: this.view.zoom, atFit });
-    for (const listener of this.listeners) listener();
+    this.changeListeners.emit();
   }
 
   private writeUrl(): void {
