@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Namespace, type Socket } from 'socket.io';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FANOUT_SLICE_MS, SlicedFanout, webSocketTextFrame } from './sliced-fanout';
@@ -42,6 +43,36 @@ describe('SlicedFanout', () => {
     for (const messages of received) expect(messages).toEqual(payloads);
   });
 
+  it('falls back to engine.io on a WebSocket engine without ws internals (eiows, say)', async () => {
+    // Another `wsEngine` hands engine.io sockets with `send` but no `_sender`: the direct frame
+    // write must not be attempted, and every message must still arrive whole and in order.
+    class OpaqueEngine extends WebSocketServer {
+      override handleUpgrade(...args: Parameters<WebSocketServer['handleUpgrade']>) {
+        const [req, socket, head, done] = args;
+        super.handleUpgrade(req, socket, head, (ws, request) => done(hideSender(ws), request));
+      }
+    }
+    const httpServer = createServer();
+    const io = new Server(httpServer, { serveClient: false, wsEngine: OpaqueEngine });
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    const client = connect(url, { transports: ['websocket'], forceNew: true });
+    cleanups.push(() => {
+      client.close();
+      void io.close();
+    });
+    const messages: unknown[] = [];
+    client.on('changes', (payload: unknown) => messages.push(payload));
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    const fanout = new SlicedFanout(io.sockets, (packet) => io.encoder.encode(packet as never));
+    const payloads = [1, 300, 70_000].map((size, i) => ({ i, text: 'x'.repeat(size) }));
+    await Promise.all(payloads.map((payload) => fanout.emit('changes', payload)));
+    const deadline = Date.now() + 5_000;
+    while (messages.length < payloads.length && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(messages).toEqual(payloads);
+  });
+
   it('gives the event loop a turn between slices of a long fan-out', async () => {
     const written: number[] = [];
     let turns = 0;
@@ -78,3 +109,14 @@ describe('SlicedFanout', () => {
     expect(long.length).toBe(10 + 70_000);
   });
 });
+
+/** The socket as an engine other than `ws` would show it: the same API, no `_sender`. */
+function hideSender(ws: WebSocket): WebSocket {
+  return new Proxy(ws, {
+    get(target, key) {
+      if (key === '_sender') return undefined;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

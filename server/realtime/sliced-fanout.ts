@@ -94,7 +94,10 @@ export class SlicedFanout {
  * Hands the frame straight to the socket's WebSocket sender, as engine.io itself would, when
  * nothing is pending on the connection (engine.io's queue empty, nothing unsent in the
  * WebSocket): then order is kept and engine.io's per-packet bookkeeping can be skipped. A
- * connection with anything pending takes engine.io's path, where slow sockets are watched.
+ * connection with anything pending takes engine.io's path, where slow sockets are watched;
+ * so does every connection of a `wsEngine` other than `ws` (no `_sender`), which engine.io
+ * then serves through the engine's own `send`. Most of a fan-out's CPU is the kernel's
+ * loopback `write` under this call, one per socket whatever the engine (README, Performance).
  */
 function writeDirect(conn: DirectWritable, frame: [Buffer]): boolean {
   const { transport } = conn;
@@ -113,7 +116,13 @@ function writeDirect(conn: DirectWritable, frame: [Buffer]): boolean {
   return true;
 }
 
-/** The engine.io message as one ready WebSocket text frame, when the packet is one string. */
+/**
+ * The engine.io message as one ready WebSocket text frame, when the packet is one string.
+ * Changes stay JSON text, not binary: socket.io sends a binary payload as a placeholder packet
+ * plus an attachment frame (two frames a socket), and the browsers, the typed bot client and
+ * every client built on protocol/changes.ts read `changes` as JSON pixel arrays, so a binary
+ * `changes` would break them; what a message costs is the write per socket, not its bytes.
+ */
 function preEncodedOptions(encoded: unknown[]): PreEncodedOptions | { preEncoded: true } {
   if (encoded.length !== 1 || typeof encoded[0] !== 'string') return { preEncoded: true };
   return { preEncoded: true, wsPreEncodedFrame: [webSocketTextFrame(`4${encoded[0]}`)] };
