@@ -1,7 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { authenticatedLndGrpc, pay } from 'ln-service';
+import { readLndCredential } from '../protocol/lnd-credential';
 
-/** The bot's own LND node: where to reach it (cert and macaroon as base64 or file paths). */
+/** The bot's own LND node: where to reach it (cert and macaroon as file paths, base64 or hex). */
 export interface LndWalletOptions {
   host: string;
   cert: string;
@@ -13,11 +13,6 @@ export interface LndWallet {
   pay(paymentRequest: string, maxFeeSat?: number): Promise<{ paidSat: number }>;
 }
 
-/** A file path is read (cert as PEM/DER bytes, macaroon as bytes); anything else is taken as base64. */
-function credential(value: string): string {
-  return existsSync(value) ? readFileSync(value).toString('base64') : value;
-}
-
 /**
  * Connects to the bot's LND over gRPC through ln-service. This is the payer's node, not the
  * server's: the server never sees its credentials.
@@ -25,8 +20,8 @@ function credential(value: string): string {
 export function connectLndWallet(options: LndWalletOptions): LndWallet {
   const { lnd } = authenticatedLndGrpc({
     socket: options.host,
-    cert: credential(options.cert),
-    macaroon: credential(options.macaroon),
+    cert: readLndCredential(options.cert),
+    macaroon: readLndCredential(options.macaroon),
   });
   return {
     async pay(paymentRequest, maxFeeSat = 10) {

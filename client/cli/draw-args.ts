@@ -29,7 +29,7 @@ export const DRAW_USAGE = `Usage: npm run draw -- --image FILE --x X --y Y [opti
   --name N --message M   shown in the pixels' history
   --dry-run          print pixel count and price, write a preview PNG, buy nothing
   --dev-pay          pay with the server's simulator test wallet (/api/dev/pay)
-  --lnd-host H --lnd-cert C --lnd-macaroon M   pay with your own LND (base64 or file paths)
+  --lnd-host H --lnd-cert C --lnd-macaroon M   pay with your own LND (file paths, base64 or hex)
                      (neither: print each invoice with a QR code and wait for you to pay it)
   --url U            server (default http://localhost:3000)
   --keep --budget SATS   keep watching and re-buy damaged pixels, spending at most SATS
