@@ -4,15 +4,8 @@ import { orderRequestSchema, type OrderLimits } from '../protocol/orders';
 import type { BoardSettings } from '../protocol/settings';
 import { runAfterCommit } from './after-commit';
 import { boardSettings } from './board-settings';
-import type { Board } from './canvas/board';
-import type { BoardPngCache } from './canvas/board-png-cache';
 import type { Config } from './config';
-import type { ActivityLastDay } from './history/activity-last-day';
-import type { PastBoards } from './history/board-at';
-import type { ChangeLog } from './history/change-log';
-import type { RecentChanges } from './history/recent-changes';
-import type { SnapshotScheduler } from './history/snapshot-scheduler';
-import { startBoard } from './history/start-board';
+import { startBoard, type BoardHistory } from './history/start-board';
 import type { TrustProxy } from './http/client-address';
 import type { LightningNode } from './lightning/lightning-node';
 import type { NodeWatcher } from './lightning/node-watcher';
@@ -37,10 +30,11 @@ export interface StartOptions {
 }
 
 /**
- * What the start wires together, built once. Only this file knows it whole: each part below
- * is handed it and takes the members its own `...Deps` names.
+ * What the start wires together, built once: the board and its history (BoardHistory, from
+ * server/history/start-board.ts) and the members below. Only this file knows it whole: each
+ * part is handed it and takes the members its own `...Deps` names.
  */
-export interface AppContext {
+export interface AppContext extends BoardHistory {
   config: Config;
   log: Logger;
   // The database (server/start-database.ts).
@@ -54,14 +48,6 @@ export interface AppContext {
   node: NodeWatcher;
   /** A regtest buyer's node (WALLET_LND_*) that `/api/dev/pay` pays through, when configured. */
   testWallet: LightningNode | undefined;
-  // The board and its history (server/history/start-board.ts).
-  board: Board;
-  changeLog: ChangeLog;
-  recentChanges: RecentChanges;
-  pngCache: BoardPngCache;
-  pastBoards: PastBoards;
-  snapshots: SnapshotScheduler;
-  activity: ActivityLastDay;
   // Orders.
   settlements: SettlementQueue;
   orderEvents: OrderEvents;
@@ -116,8 +102,8 @@ export async function startBoltboard(
     const started = await startLightning(config, log);
     stops.push(started.stop);
     const { lightning, node, testWallet } = started;
-    const history = await startBoard({ config, db, readDb, log });
-    stops.push(history.stop);
+    const { stop: stopBoard, ...history } = await startBoard({ config, db, readDb, log });
+    stops.push(stopBoard);
     const { board, changeLog, activity } = history;
     const metrics = new Metrics();
     const settlements = startSettlements({
@@ -138,13 +124,7 @@ export async function startBoltboard(
       lightning,
       node,
       testWallet,
-      board,
-      changeLog,
-      recentChanges: history.recentChanges,
-      pngCache: history.pngCache,
-      pastBoards: history.pastBoards,
-      snapshots: history.snapshots,
-      activity,
+      ...history,
       settlements,
       orderEvents: new OrderEvents(),
       orderRateLimiter: RateLimiter.perClientAndGlobal(

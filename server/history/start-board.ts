@@ -21,7 +21,8 @@ export interface StartBoardDeps {
   log: Logger;
 }
 
-export interface StartedBoard {
+/** The board in memory and what keeps and reads its history. */
+export interface BoardHistory {
   /** The board in memory, at the last seq committed. */
   board: Board;
   /** The single way changes reach the board. */
@@ -35,6 +36,9 @@ export interface StartedBoard {
   snapshots: SnapshotScheduler;
   /** Paid paints of the last 24 hours, recounted at most once a minute. */
   activity: ActivityLastDay;
+}
+
+export interface StartedBoard extends BoardHistory {
   stop(): Promise<void>;
 }
 
