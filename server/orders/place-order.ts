@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import { parseInput } from '../validation';
 import { createOrder, type CreateOrderDeps } from './create-order';
 
-/** What placing an order needs: the edges pass their context, which has all of it. */
+/** What placing an order needs; the edges' deps (OrderRoutesDeps, SocketApiDeps, ...) extend it. */
 export interface PlaceOrderDeps extends Pick<CreateOrderDeps, 'db' | 'lightning'> {
   config: Pick<
     Config,
