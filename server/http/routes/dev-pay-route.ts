@@ -12,7 +12,7 @@ import type { Router } from '../router';
 
 export interface DevPayRouteDeps extends TestWalletDeps {
   db: Db;
-  /** The board's own node: with the simulator, it pays its own invoices. */
+  /** The board's node: without a wallet node, the simulator pays its own invoices. */
   lightning: LightningNode;
   settlements: SettlementQueue;
 }
