@@ -5,6 +5,7 @@ import { Icon, type IconName } from './icons';
 import { TOOL_KEYS } from '../_session/keyboard-shortcuts';
 import { useSession } from '../_session/session-provider';
 import { useStore } from '../_shared/store';
+import buttons from './buttons.module.css';
 import styles from './tool-bar.module.css';
 
 const TOOLS: Array<{ tool: Tool; label: string; icon: IconName }> = [
@@ -27,7 +28,7 @@ export function ToolBar() {
         <button
           key={name}
           type="button"
-          className={styles.tool}
+          className={`${buttons.icon} ${styles.tool}`}
           aria-pressed={tool === name}
           aria-label={label}
           title={`${label} (${TOOL_KEYS[name].toUpperCase()})`}
@@ -86,7 +87,7 @@ function ActionButton(props: {
   return (
     <button
       type="button"
-      className={styles.tool}
+      className={`${buttons.icon} ${styles.tool}`}
       onClick={props.onClick}
       disabled={props.disabled}
       aria-pressed={props.pressed}
