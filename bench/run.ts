@@ -99,6 +99,7 @@ async function main() {
         viewers: last.viewers,
         meanMs: last.settleCommitMeanMs,
         p99BucketMs: last.settleCommitP99BucketMs,
+        serverRunQueueWaitMsPerSample: last.serverRunQueueWaitMsPerSample,
       };
       Object.assign(figures, {
         settleToViewerP50Ms: last.p50Ms,
@@ -135,11 +136,21 @@ async function main() {
           `${run.settleCommitMeanMs} (p99 <= ${run.settleCommitP99BucketMs})`,
           '',
         ]);
+        table.push([
+          `  server waiting for a core, per sample (ms)`,
+          String(run.serverRunQueueWaitMsPerSample),
+          '',
+        ]);
       }
       table.push([
         `settle commit mean, 0 / ${crowded.viewers} viewers (ms)`,
         `${alone.meanMs} / ${crowded.meanMs} (p99 <= ${alone.p99BucketMs} / ${crowded.p99BucketMs})`,
         'equal',
+      ]);
+      table.push([
+        `  server waiting for a core, per sample (ms)`,
+        `${alone.serverRunQueueWaitMsPerSample} / ${crowded.serverRunQueueWaitMsPerSample}`,
+        '',
       ]);
     }
     if (wanted('pixels')) {

@@ -4,7 +4,7 @@ import { freePort, type BenchEnvironment } from '../support/environment';
 import { createOrders, sleep } from '../support/orders';
 import { startServerProcess } from '../support/server-process';
 import { histogramMean, histogramQuantile } from '../support/metrics';
-import { processCpuMs } from '../support/process-cpu';
+import { processCpuMs, processRunQueueWaitMs } from '../support/process-cpu';
 import { quantile, round, wallClockMs } from '../support/stats';
 import { ViewerSwarm } from '../support/swarm';
 
@@ -29,6 +29,12 @@ export interface LatencyResult {
    */
   cpuUsPerViewerMessage: number;
   bareCpuUsPerViewerMessage: number;
+  /**
+   * Per sample, how long the server's main thread was ready to run but waited for a core (the
+   * two cores are shared with the viewers, PostgreSQL and the simulator): high when a slow
+   * settle commit or delivery is the machine's load rather than the server's work.
+   */
+  serverRunQueueWaitMsPerSample: number;
   /** Bare socket.io on each WebSocket engine that could be loaded, measured in the same rounds. */
   bareEngines: BareEngineResult[];
 }
@@ -47,6 +53,8 @@ export interface DeliveryResult {
   serverSettleMeanMs: number | null;
   /** CPU of the first server process from the first settle to the end of the run. */
   serverCpuMs: number;
+  /** The same span: time its main thread waited for a core. */
+  serverRunQueueWaitMs: number;
 }
 
 const VIEWER_PROCESSES = 2;
@@ -85,6 +93,7 @@ export async function measureSettleLatency(
   const orders = await createOrders(server.url, samples, 1);
   const settledAt = new Map<string, number>();
   const cpuBefore = processCpuMs(server.pid);
+  const waitBefore = processRunQueueWaitMs(server.pid);
   for (const bare of bares) bare.cpuBefore = processCpuMs(bare.pid);
   for (let block = 0; block < BLOCKS; block++) {
     const from = Math.floor((block * samples) / BLOCKS);
@@ -104,6 +113,7 @@ export async function measureSettleLatency(
     }
   }
   const serverCpuMs = processCpuMs(server.pid) - cpuBefore;
+  const serverWaitMs = processRunQueueWaitMs(server.pid) - waitBefore;
   const ours = latencies(settledAt, (await swarm.report()).delivered);
   const settleP99 = await histogramQuantile(server.url, 'boltboard_settle_seconds', 0.99);
   const settleMean = await histogramMean(server.url, 'boltboard_settle_seconds');
@@ -128,6 +138,7 @@ export async function measureSettleLatency(
     p99VsBareRatio: round(p99Ms / floor.p99Ms, 2),
     cpuUsPerViewerMessage: round((serverCpuMs * 1000) / (samples * viewers), 2),
     bareCpuUsPerViewerMessage: floor.cpuUsPerViewerMessage,
+    serverRunQueueWaitMsPerSample: round(serverWaitMs / samples, 2),
     bareEngines,
   };
 }
@@ -140,7 +151,12 @@ export async function measureSettleWithViewers(
   environment: BenchEnvironment,
   viewers: number,
   samples: number,
-): Promise<{ viewers: number; meanMs: number | null; p99BucketMs: number | null }> {
+): Promise<{
+  viewers: number;
+  meanMs: number | null;
+  p99BucketMs: number | null;
+  serverRunQueueWaitMsPerSample: number;
+}> {
   const result = await measureDelivery(environment, {
     instances: 1,
     viewersPerInstance: viewers,
@@ -150,6 +166,7 @@ export async function measureSettleWithViewers(
     viewers,
     meanMs: result.serverSettleMeanMs === null ? null : round(result.serverSettleMeanMs, 2),
     p99BucketMs: result.serverSettleP99Ms,
+    serverRunQueueWaitMsPerSample: round(result.serverRunQueueWaitMs / samples, 2),
   };
 }
 
@@ -175,6 +192,7 @@ export async function measureDelivery(
   const orders = await createOrders(servers[0].url, plan.samples, 1);
   const settledAt = new Map<string, number>();
   const cpuBefore = processCpuMs(servers[0].pid);
+  const waitBefore = processRunQueueWaitMs(servers[0].pid);
   for (const order of orders) {
     settledAt.set(order.key, wallClockMs());
     await environment.simulator.settleInvoice(order.paymentHash);
@@ -182,6 +200,7 @@ export async function measureDelivery(
   }
   await sleep(1000);
   const serverCpuMs = processCpuMs(servers[0].pid) - cpuBefore;
+  const serverRunQueueWaitMs = processRunQueueWaitMs(servers[0].pid) - waitBefore;
   const reports = await Promise.all(swarms.map((swarm) => swarm.report()));
   const deliveredAt = new Map<string, number>();
   for (const key of settledAt.keys()) {
@@ -198,6 +217,7 @@ export async function measureDelivery(
     serverSettleP99Ms: settleP99 === null ? null : settleP99 * 1000,
     serverSettleMeanMs: settleMean === null ? null : settleMean * 1000,
     serverCpuMs,
+    serverRunQueueWaitMs,
   };
 }
 

@@ -12,3 +12,12 @@ export function processCpuMs(pid: number): number {
   const stime = Number(fields[12]);
   return ((utime + stime) * 1000) / TICKS_PER_SECOND;
 }
+
+/**
+ * Time (ms) a process's main thread has spent runnable but waiting for a core so far, from
+ * /proc/PID/schedstat: how much of a slow figure is the machine's load, not the process's work.
+ */
+export function processRunQueueWaitMs(pid: number): number {
+  const [, waitNs] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ');
+  return Number(waitNs) / 1e6;
+}
