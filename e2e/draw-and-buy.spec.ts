@@ -13,8 +13,13 @@ test('one visitor draws and buys; another sees the pixels appear without a reloa
   await snap(watcher, testInfo, 'arrival-whole-board');
 
   // Pencil: a click and a short stroke in red (#d4361e, index 5).
+  const stageCursor = () =>
+    painter.getByTestId('stage').evaluate((stage) => getComputedStyle(stage).cursor);
+  expect(await stageCursor()).toBe('grab');
   await painter.getByTestId('color-5').click();
   await painter.getByTestId('tool-pencil').click();
+  // A drawing tool shows a crosshair over the board.
+  expect(await stageCursor()).toBe('crosshair');
   await dragPixels(painter, [45, 45]);
   await dragPixels(painter, [47, 45], [50, 45]);
   // Rectangle in blue (#3919d1, index 13): 4 x 3 pixels.

@@ -17,6 +17,7 @@ const VEIL_TEXT = {
 export function BoardStage() {
   const session = useSession();
   const { state } = useStore(session.connection.status);
+  const { tool } = useStore(session.ui);
   const stage = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   const board = useRef<HTMLCanvasElement>(null);
@@ -40,6 +41,7 @@ export function BoardStage() {
       ref={stage}
       className={styles.stage}
       data-state={state}
+      data-drawing={tool !== 'hand' || undefined}
       data-testid="stage"
       tabIndex={0}
       role="application"
