@@ -23,16 +23,15 @@ export interface LatencyResult {
   p50VsBareRatio: number;
   p99VsBareRatio: number;
   /**
-   * Server CPU (user + system) from the first sample to the end of the run, per sample delivered
-   * to a viewer (a sample's message may carry other changes too). It includes the server's idle
-   * turns while the other servers take theirs (engine.io pings: a few per cent), alike for all.
+   * Server CPU (user + system) over its turns (its samples and the pause after each block), per
+   * sample delivered to a viewer (a sample's message may carry other changes too).
    */
   cpuUsPerViewerMessage: number;
   bareCpuUsPerViewerMessage: number;
   /**
-   * Per sample, how long the server's main thread was ready to run but waited for a core (the
-   * two cores are shared with the viewers, PostgreSQL and the simulator): high when a slow
-   * settle commit or delivery is the machine's load rather than the server's work.
+   * Per sample, over its turns, how long the server's main thread was ready to run but waited
+   * for a core (the two cores are shared with the viewers, PostgreSQL and the simulator): high
+   * when a slow settle commit or delivery is the machine's load rather than the server's work.
    */
   serverRunQueueWaitMsPerSample: number;
   /** Bare socket.io on each WebSocket engine that could be loaded, measured in the same rounds. */
@@ -92,28 +91,33 @@ export async function measureSettleLatency(
   for (const engine of engines) bares.push(await startBareSocketIo(engine, viewers));
   const orders = await createOrders(server.url, samples, 1);
   const settledAt = new Map<string, number>();
-  const cpuBefore = processCpuMs(server.pid);
-  const waitBefore = processRunQueueWaitMs(server.pid);
-  for (const bare of bares) bare.cpuBefore = processCpuMs(bare.pid);
+  // CPU and waits are counted over each server's own turns (its samples and the pause after),
+  // so its idle work while the others take theirs (pings, timers) is not charged to it.
+  let serverCpuMs = 0;
+  let serverWaitMs = 0;
   for (let block = 0; block < BLOCKS; block++) {
     const from = Math.floor((block * samples) / BLOCKS);
     const to = Math.floor(((block + 1) * samples) / BLOCKS);
+    const cpuBefore = processCpuMs(server.pid);
+    const waitBefore = processRunQueueWaitMs(server.pid);
     for (const order of orders.slice(from, to)) {
       settledAt.set(order.key, wallClockMs());
       await environment.simulator.settleInvoice(order.paymentHash);
       await sleep(SAMPLE_INTERVAL_MS);
     }
     await sleep(BLOCK_GAP_MS);
+    serverCpuMs += processCpuMs(server.pid) - cpuBefore;
+    serverWaitMs += processRunQueueWaitMs(server.pid) - waitBefore;
     for (const bare of bares) {
+      const bareCpuBefore = processCpuMs(bare.pid);
       for (let i = from; i < to; i++) {
         await bare.emit(`${i},7`);
         await sleep(SAMPLE_INTERVAL_MS);
       }
       await sleep(BLOCK_GAP_MS);
+      bare.cpuMs += processCpuMs(bare.pid) - bareCpuBefore;
     }
   }
-  const serverCpuMs = processCpuMs(server.pid) - cpuBefore;
-  const serverWaitMs = processRunQueueWaitMs(server.pid) - waitBefore;
   const ours = latencies(settledAt, (await swarm.report()).delivered);
   const settleP99 = await histogramQuantile(server.url, 'boltboard_settle_seconds', 0.99);
   const settleMean = await histogramMean(server.url, 'boltboard_settle_seconds');
@@ -223,7 +227,8 @@ export async function measureDelivery(
 
 interface BareServer {
   pid: number;
-  cpuBefore: number;
+  /** CPU used in its turns so far. */
+  cpuMs: number;
   emit(key: string): Promise<void>;
   /** Stops it and its viewers; what they measured, CPU per viewer-message over `messages`. */
   finish(messages: number): Promise<BareEngineResult>;
@@ -245,13 +250,12 @@ async function startBareSocketIo(engine: BareEngine, viewers: number): Promise<B
   const sentAt = new Map<string, number>();
   const bare: BareServer = {
     pid: child.pid!,
-    cpuBefore: 0,
+    cpuMs: 0,
     emit: async (key) => {
       sentAt.set(key, wallClockMs());
       await fetch(`${url}/emit?key=${key}`);
     },
     finish: async (messages) => {
-      const cpuMs = processCpuMs(child.pid!) - bare.cpuBefore;
       const result = latencies(sentAt, (await swarm.report()).delivered);
       await swarm.stop();
       child.kill();
@@ -259,7 +263,7 @@ async function startBareSocketIo(engine: BareEngine, viewers: number): Promise<B
         engine,
         p50Ms: round(quantile(result, 0.5), 2),
         p99Ms: round(quantile(result, 0.99), 2),
-        cpuUsPerViewerMessage: round((cpuMs * 1000) / messages, 2),
+        cpuUsPerViewerMessage: round((bare.cpuMs * 1000) / messages, 2),
       };
     },
   };
