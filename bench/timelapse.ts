@@ -7,7 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { migrate } from '../db/migrate';
 import { createPool, type Db } from '../db/pool';
-import { insertChanges, insertPixelEvents, type PixelEventColumns } from '../db/queries/changes';
+import { insertChanges, type PixelEventColumns } from '../db/queries/changes';
 import { DEFAULT_PALETTE } from '../protocol/settings';
 import { planTimelapse } from '../server/history/timelapse/timelapse-plan';
 import { TimelapseRenderer } from '../server/history/timelapse/timelapse-renderer';
@@ -43,8 +43,8 @@ async function fillLog(db: Db, scattered: boolean) {
         bbox: null,
         note: null,
       })),
+      events,
     );
-    await insertPixelEvents(db, events);
   }
   await db.query('ANALYZE changes; ANALYZE pixel_events'); // as autovacuum would, in time
 }

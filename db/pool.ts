@@ -18,11 +18,18 @@ export function createPool(
   return pool;
 }
 
-/** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
-export async function inTransaction<T>(db: Db, work: (client: DbClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction: committed if it resolves, rolled back if it throws. `begin`
+ * opens it (statements without parameters, sent in one round trip).
+ */
+export async function inTransaction<T>(
+  db: Db,
+  work: (client: DbClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
   const client = await db.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

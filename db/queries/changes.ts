@@ -16,19 +16,43 @@ export interface ChangeRow {
 // every instance, so seqs are taken gap-free and in commit order.
 const CHANGE_WRITER_LOCK_KEY = 0x60_17_b0_a2;
 
-export async function lockChangeWriter(client: Queryable): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_WRITER_LOCK_KEY]);
-}
+/**
+ * Opens a write transaction holding the change writer lock, in one round trip (a settle
+ * commit's time is mostly its round trips). The head seq must be read by a later statement:
+ * this one's snapshot predates the lock.
+ */
+export const BEGIN_AS_CHANGE_WRITER = `BEGIN; SELECT pg_advisory_xact_lock(${CHANGE_WRITER_LOCK_KEY})`;
 
 export async function headSeq(db: Queryable): Promise<number> {
   const result = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM changes');
   return result.rows[0].seq ?? 0;
 }
 
-/** Inserts change rows and returns their `created_at`. */
-export async function insertChanges(client: Queryable, rows: ChangeRow[]): Promise<Date> {
+/** Pixel events of many changes, as parallel columns (one entry per pixel). */
+export interface PixelEventColumns {
+  seqs: number[];
+  xs: number[];
+  ys: number[];
+  colors: number[];
+  previousColors: number[];
+}
+
+/**
+ * Inserts change rows and their pixel events in one statement (one round trip) and returns
+ * the changes' `created_at`.
+ */
+export async function insertChanges(
+  client: Queryable,
+  rows: ChangeRow[],
+  events: PixelEventColumns,
+): Promise<Date> {
   const result = await client.query<{ now: Date }>(
-    `INSERT INTO changes (seq, kind, order_id, actor, pixel_count, bbox_x, bbox_y, bbox_width, bbox_height, note)
+    `WITH pixels AS (
+       INSERT INTO pixel_events (seq, x, y, color, prev_color)
+       SELECT * FROM unnest($11::bigint[], $12::smallint[], $13::smallint[], $14::smallint[],
+                            $15::smallint[])
+     )
+     INSERT INTO changes (seq, kind, order_id, actor, pixel_count, bbox_x, bbox_y, bbox_width, bbox_height, note)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[], $5::int[],
                           $6::int[], $7::int[], $8::int[], $9::int[], $10::text[])
      RETURNING created_at AS now`,
@@ -43,30 +67,14 @@ export async function insertChanges(client: Queryable, rows: ChangeRow[]): Promi
       rows.map((row) => row.bbox?.width ?? null),
       rows.map((row) => row.bbox?.height ?? null),
       rows.map((row) => row.note),
+      events.seqs,
+      events.xs,
+      events.ys,
+      events.colors,
+      events.previousColors,
     ],
   );
   return result.rows[0].now;
-}
-
-/** Pixel events of many changes, as parallel columns (one entry per pixel). */
-export interface PixelEventColumns {
-  seqs: number[];
-  xs: number[];
-  ys: number[];
-  colors: number[];
-  previousColors: number[];
-}
-
-export async function insertPixelEvents(
-  client: Queryable,
-  events: PixelEventColumns,
-): Promise<void> {
-  if (events.seqs.length === 0) return;
-  await client.query(
-    `INSERT INTO pixel_events (seq, x, y, color, prev_color)
-     SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::smallint[], $4::smallint[], $5::smallint[])`,
-    [events.seqs, events.xs, events.ys, events.colors, events.previousColors],
-  );
 }
 
 /**

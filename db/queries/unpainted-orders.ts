@@ -26,12 +26,6 @@ export async function recordUnpaintedOrder(
   );
 }
 
-/** Forgets set-aside settlements of these orders: they are painted now. */
-export async function clearUnpaintedOrders(db: Queryable, orderIds: string[]): Promise<void> {
-  if (orderIds.length === 0) return;
-  await db.query('DELETE FROM unpainted_orders WHERE order_id = ANY($1::uuid[])', [orderIds]);
-}
-
 export async function listUnpaintedOrders(
   db: Queryable,
   limit: number,

@@ -1,9 +1,8 @@
 import {
   headSeq,
   insertChanges,
-  insertPixelEvents,
   loadChanges,
-  lockChangeWriter,
+  BEGIN_AS_CHANGE_WRITER,
   type ChangeRow,
   type PixelEventColumns,
 } from '../../db/queries/changes';
@@ -61,15 +60,18 @@ export class ChangeLog {
     afterWrite?: (client: DbClient, changes: Change[]) => Promise<void>,
   ): Promise<Change[]> {
     return this.serialized(async () => {
-      const committed = await inTransaction(this.db, async (client) => {
-        await lockChangeWriter(client);
-        await this.catchUpWith(client);
-        const drafts = await draft(client);
-        if (drafts.length === 0) return [];
-        const changes = await this.write(client, drafts);
-        await afterWrite?.(client, changes);
-        return changes;
-      });
+      const committed = await inTransaction(
+        this.db,
+        async (client) => {
+          await this.catchUpWith(client);
+          const drafts = await draft(client);
+          if (drafts.length === 0) return [];
+          const changes = await this.write(client, drafts);
+          await afterWrite?.(client, changes);
+          return changes;
+        },
+        BEGIN_AS_CHANGE_WRITER,
+      );
       this.apply(committed, 'written');
       return committed;
     });
@@ -122,10 +124,7 @@ export class ChangeLog {
         note: change.note,
       });
     });
-    const [at] = await Promise.all([
-      insertChanges(client, rows),
-      insertPixelEvents(client, events),
-    ]);
+    const at = await insertChanges(client, rows, events);
     return drafts.map((change, i) => ({
       seq: rows[i].seq,
       kind: change.kind,

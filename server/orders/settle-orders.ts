@@ -1,5 +1,4 @@
-import { markOrdersPaid, setOrderChangeSeqs } from '../../db/queries/orders';
-import { clearUnpaintedOrders } from '../../db/queries/unpainted-orders';
+import { markOrdersPaid, recordPaintedOrders } from '../../db/queries/orders';
 import { unpackPixels, type PixelBatch } from '../../protocol/pixel-batch';
 import { bylineOf, type Change } from '../../protocol/changes';
 import type { ChangeLog } from '../history/change-log';
@@ -50,13 +49,11 @@ export async function settleOrders(
       });
     },
     async (client, changes) => {
-      const orderIds = changes.map((change) => change.orderId as string);
-      await setOrderChangeSeqs(
+      await recordPaintedOrders(
         client,
-        orderIds,
+        changes.map((change) => change.orderId as string),
         changes.map((change) => change.seq),
       );
-      await clearUnpaintedOrders(client, orderIds);
     },
   );
 }
