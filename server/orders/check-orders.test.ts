@@ -104,6 +104,30 @@ describe('checkOrdersWithNode', () => {
     await db.query("UPDATE orders SET status = 'paid' WHERE status = 'pending'"); // next case starts clean
   });
 
+  it.each([
+    { concurrency: undefined, inFlight: 8 },
+    { concurrency: 1, inFlight: 1 },
+  ])('asks the node $inFlight at a time with concurrency $concurrency', async (row) => {
+    const hashes = await pendingOrders(20);
+    let active = 0;
+    let most = 0;
+    const node: Pick<LightningNode, 'lookupInvoice'> = {
+      lookupInvoice: async () => {
+        most = Math.max(most, ++active);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        active--;
+        return { state: 'held' };
+      },
+    };
+    const result = await checkOrdersWithNode(
+      { db, lightning: node, settle: async () => 'painted' },
+      { concurrency: row.concurrency },
+    );
+    expect(result.checked).toBe(hashes.length);
+    expect(most).toBe(row.inFlight);
+    await db.query("UPDATE orders SET status = 'paid' WHERE status = 'pending'"); // next case starts clean
+  });
+
   it('stops at a node outage, expiring nothing it has not heard about', async () => {
     const hashes = await pendingOrders(20);
     const answers = new Map<string, NodeAnswer>(hashes.map((hash) => [hash, unreachable]));

@@ -16,6 +16,12 @@ export interface CheckScope {
   dueBy?: Date;
   /** Also orders expired after this time. */
   expiredSince?: Date;
+  /**
+   * Lookups in flight at once (default 8). A routine sweep of every pending order asks one at
+   * a time: in a burst it would hold up settlements (on this process, the database and the
+   * node) for as long as it lasts, and it has the whole interval to finish.
+   */
+  concurrency?: number;
 }
 
 export interface CheckResult {
@@ -29,7 +35,7 @@ export interface CheckResult {
   failed: Array<{ paymentHash: string; error: NodeError }>;
 }
 
-const CONCURRENT_LOOKUPS = 8;
+const DEFAULT_CONCURRENT_LOOKUPS = 8;
 
 /**
  * Asks the node about each order in `scope` and acts on its word: paid ones are settled, ones
@@ -71,7 +77,8 @@ export async function checkOrdersWithNode(
   const worker = async () => {
     while (next < orders.length && !outage) await checkOne(orders[next++]);
   };
-  await Promise.all(Array.from({ length: CONCURRENT_LOOKUPS }, worker));
+  const concurrency = scope.concurrency ?? DEFAULT_CONCURRENT_LOOKUPS;
+  await Promise.all(Array.from({ length: concurrency }, worker));
   result.expired = await markOrdersExpired(deps.db, toExpire);
   if (outage) throw outage;
   return result;

@@ -107,7 +107,10 @@ export async function followPayments(deps: FollowPaymentsDeps): Promise<() => vo
   }
 
   const dueTimer = setInterval(() => void runCheck('due', { dueBy: new Date() }), DUE_CHECK_MS);
-  const allTimer = setInterval(() => void runCheck('all-pending', {}), deps.checkEveryMs);
+  const allTimer = setInterval(
+    () => void runCheck('all-pending', { concurrency: 1 }),
+    deps.checkEveryMs,
+  );
   return () => {
     stopped = true;
     stream.stop();
