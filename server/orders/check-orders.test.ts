@@ -105,9 +105,9 @@ describe('checkOrdersWithNode', () => {
   });
 
   it.each([
-    { concurrency: undefined, inFlight: 8 },
-    { concurrency: 1, inFlight: 1 },
-  ])('asks the node $inFlight at a time with concurrency $concurrency', async (row) => {
+    { spreadOverMs: undefined, inFlight: 8, atLeastMs: 0 },
+    { spreadOverMs: 200, inFlight: 1, atLeastMs: 190 },
+  ])('asks the node $inFlight at a time, spread over $spreadOverMs ms', async (row) => {
     const hashes = await pendingOrders(20);
     let active = 0;
     let most = 0;
@@ -119,12 +119,14 @@ describe('checkOrdersWithNode', () => {
         return { state: 'held' };
       },
     };
+    const started = performance.now();
     const result = await checkOrdersWithNode(
       { db, lightning: node, settle: async () => 'painted' },
-      { concurrency: row.concurrency },
+      { spreadOverMs: row.spreadOverMs },
     );
     expect(result.checked).toBe(hashes.length);
     expect(most).toBe(row.inFlight);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(row.atLeastMs);
     await db.query("UPDATE orders SET status = 'paid' WHERE status = 'pending'"); // next case starts clean
   });
 

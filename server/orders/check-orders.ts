@@ -17,11 +17,12 @@ export interface CheckScope {
   /** Also orders expired after this time. */
   expiredSince?: Date;
   /**
-   * Lookups in flight at once (default 8). A routine sweep of every pending order asks one at
-   * a time: in a burst it would hold up settlements (on this process, the database and the
-   * node) for as long as it lasts, and it has the whole interval to finish.
+   * Asks one invoice at a time, spread evenly over about this long, instead of eight at once.
+   * For the routine sweep of every pending order: in a burst it would hold up settlements (on
+   * this process, the database and the node) for as long as it lasts, and it has the whole
+   * interval to finish.
    */
-  concurrency?: number;
+  spreadOverMs?: number;
 }
 
 export interface CheckResult {
@@ -35,7 +36,7 @@ export interface CheckResult {
   failed: Array<{ paymentHash: string; error: NodeError }>;
 }
 
-const DEFAULT_CONCURRENT_LOOKUPS = 8;
+const CONCURRENT_LOOKUPS = 8;
 
 /**
  * Asks the node about each order in `scope` and acts on its word: paid ones are settled, ones
@@ -74,12 +75,18 @@ export async function checkOrdersWithNode(
       toExpire.push(order.paymentHash);
     }
   };
+  const spread = scope.spreadOverMs;
+  const pauseMs = spread === undefined ? 0 : spread / Math.max(orders.length, 1);
   const worker = async () => {
-    while (next < orders.length && !outage) await checkOne(orders[next++]);
+    while (next < orders.length && !outage) {
+      await checkOne(orders[next++]);
+      if (pauseMs > 0 && next < orders.length) await sleep(pauseMs);
+    }
   };
-  const concurrency = scope.concurrency ?? DEFAULT_CONCURRENT_LOOKUPS;
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: spread === undefined ? CONCURRENT_LOOKUPS : 1 }, worker));
   result.expired = await markOrdersExpired(deps.db, toExpire);
   if (outage) throw outage;
   return result;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

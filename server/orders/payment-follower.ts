@@ -108,7 +108,7 @@ export async function followPayments(deps: FollowPaymentsDeps): Promise<() => vo
 
   const dueTimer = setInterval(() => void runCheck('due', { dueBy: new Date() }), DUE_CHECK_MS);
   const allTimer = setInterval(
-    () => void runCheck('all-pending', { concurrency: 1 }),
+    () => void runCheck('all-pending', { spreadOverMs: deps.checkEveryMs / 2 }),
     deps.checkEveryMs,
   );
   return () => {
