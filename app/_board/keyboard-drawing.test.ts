@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftTools, Tool } from '../_draft/draft-tools';
+import type { Tool } from '../_draft/draft-tools';
 import { KeyboardDrawing } from './keyboard-drawing';
 import type { Point } from './viewport';
+import { recordingDraftTools } from './recording-draft-tools';
 
 /** Keyboard drawing on a 100x100 board filling a 1000x1000 screen at zoom 10. */
 function keyboard(tool: Tool) {
-  const calls: string[] = [];
+  const { tools, calls } = recordingDraftTools();
   let cursor: Point | null = null;
-  const at = ({ x, y }: Point) => `${x},${y}`;
-  const tools = {
-    down: (p: Point) => calls.push(`down ${at(p)}`),
-    move: (p: Point) => calls.push(`move ${at(p)}`),
-    up: (p: Point) => calls.push(`up ${at(p)}`),
-    cancel: () => calls.push('cancel'),
-  } as unknown as DraftTools;
   const drawing = new KeyboardDrawing({
     view: {
       board: { width: 100, height: 100 },

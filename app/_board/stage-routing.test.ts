@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftTools, Tool } from '../_draft/draft-tools';
+import type { Tool } from '../_draft/draft-tools';
 import { Store } from '../_shared/store';
 import { routeStageInput, type StageTargets } from './stage-routing';
 import type { Point } from './viewport';
+import { recordingDraftTools } from './recording-draft-tools';
 
 /** A 10x10 board shown at zoom 1 with its corner at the screen's: screen point = board point. */
 function route(tool: Tool, placing = false) {
-  const calls: string[] = [];
+  const { tools, calls } = recordingDraftTools();
   const at = ({ x, y }: Point) => `${x},${y}`;
-  const tools = {
-    down: (p: Point) => calls.push(`down ${at(p)}`),
-    move: (p: Point) => calls.push(`move ${at(p)}`),
-    up: (p: Point) => calls.push(`up ${at(p)}`),
-    cancel: () => calls.push('cancel'),
-  } as unknown as DraftTools;
   const corner = new Store<Point>({ x: 2, y: 2 });
   const board = { width: 10, height: 10 };
   const targets: StageTargets = {
