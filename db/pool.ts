@@ -20,17 +20,20 @@ export function createPool(
 
 /**
  * Runs `work` in one transaction: committed if it resolves, rolled back if it throws. `begin`
- * opens it (statements without parameters, sent in one round trip).
+ * opens it and may hand `work` what it read on the way (in the same round trip).
  */
-export async function inTransaction<T>(
+export async function inTransaction<T, Begun = void>(
   db: Db,
-  work: (client: DbClient) => Promise<T>,
-  begin = 'BEGIN',
+  work: (client: DbClient, begun: Begun) => Promise<T>,
+  begin: (client: DbClient) => Promise<Begun> = async (client) => {
+    await client.query('BEGIN');
+    return undefined as Begun;
+  },
 ): Promise<T> {
   const client = await db.connect();
   try {
-    await client.query(begin);
-    const result = await work(client);
+    const begun = await begin(client);
+    const result = await work(client, begun);
     await client.query('COMMIT');
     return result;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { bylineOf, type Change, type ChangeKind } from '../../protocol/changes';
 import { emptyPixelBatch, type BoundingBox } from '../../protocol/pixel-batch';
-import type { Queryable } from '../pool';
+import type pg from 'pg';
+import type { DbClient, Queryable } from '../pool';
 
 export interface ChangeRow {
   seq: number;
@@ -17,11 +18,17 @@ export interface ChangeRow {
 const CHANGE_WRITER_LOCK_KEY = 0x60_17_b0_a2;
 
 /**
- * Opens a write transaction holding the change writer lock, in one round trip (a settle
- * commit's time is mostly its round trips). The head seq must be read by a later statement:
- * this one's snapshot predates the lock.
+ * Opens a write transaction holding the change writer lock and returns the head seq, in one
+ * round trip (a settle commit's time is mostly its round trips). The head is read by its own
+ * statement after the lock's: under READ COMMITTED each statement takes a fresh snapshot, so
+ * it sees every change committed before the lock was granted.
  */
-export const BEGIN_AS_CHANGE_WRITER = `BEGIN; SELECT pg_advisory_xact_lock(${CHANGE_WRITER_LOCK_KEY})`;
+export async function beginAsChangeWriter(client: DbClient): Promise<number> {
+  const results = (await client.query(
+    `BEGIN; SELECT pg_advisory_xact_lock(${CHANGE_WRITER_LOCK_KEY}); SELECT max(seq) AS seq FROM changes`,
+  )) as unknown as pg.QueryResult<{ seq: number | null }>[];
+  return results[2].rows[0].seq ?? 0;
+}
 
 export async function headSeq(db: Queryable): Promise<number> {
   const result = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM changes');
@@ -39,7 +46,9 @@ export interface PixelEventColumns {
 
 /**
  * Inserts change rows and their pixel events in one statement (one round trip) and returns
- * the changes' `created_at`.
+ * the changes' `created_at`. The same statement links each paint change to its order
+ * (`orders.change_seq`) and clears the order's set-aside settlement record, if any: a paint's
+ * bookkeeping costs its commit no round trip of its own.
  */
 export async function insertChanges(
   client: Queryable,
@@ -51,11 +60,22 @@ export async function insertChanges(
        INSERT INTO pixel_events (seq, x, y, color, prev_color)
        SELECT * FROM unnest($11::bigint[], $12::smallint[], $13::smallint[], $14::smallint[],
                             $15::smallint[])
+     ),
+     inserted AS (
+       INSERT INTO changes (seq, kind, order_id, actor, pixel_count, bbox_x, bbox_y, bbox_width, bbox_height, note)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[], $5::int[],
+                            $6::int[], $7::int[], $8::int[], $9::int[], $10::text[])
+       RETURNING seq, kind, order_id, created_at
+     ),
+     linked AS (
+       UPDATE orders SET change_seq = inserted.seq FROM inserted
+       WHERE inserted.kind = 'paint' AND orders.id = inserted.order_id
+     ),
+     cleared AS (
+       DELETE FROM unpainted_orders USING inserted
+       WHERE inserted.kind = 'paint' AND unpainted_orders.order_id = inserted.order_id
      )
-     INSERT INTO changes (seq, kind, order_id, actor, pixel_count, bbox_x, bbox_y, bbox_width, bbox_height, note)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[], $5::int[],
-                          $6::int[], $7::int[], $8::int[], $9::int[], $10::text[])
-     RETURNING created_at AS now`,
+     SELECT created_at AS now FROM inserted LIMIT 1`,
     [
       rows.map((row) => row.seq),
       rows.map((row) => row.kind),

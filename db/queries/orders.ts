@@ -87,23 +87,6 @@ export async function markOrdersPaid(
   return result.rows.sort((a, b) => position.get(a.paymentHash)! - position.get(b.paymentHash)!);
 }
 
-/**
- * Links painted orders to their changes and forgets their set-aside settlements
- * (`unpainted_orders`), in one statement: one round trip of a settle commit.
- */
-export async function recordPaintedOrders(
-  client: Queryable,
-  ids: string[],
-  seqs: number[],
-): Promise<void> {
-  await client.query(
-    `WITH painted AS (DELETE FROM unpainted_orders WHERE order_id = ANY($1::uuid[]))
-     UPDATE orders SET change_seq = s.seq FROM unnest($1::uuid[], $2::bigint[]) AS s(id, seq)
-     WHERE orders.id = s.id`,
-    [ids, seqs],
-  );
-}
-
 export interface OrderToCheck {
   id: string;
   paymentHash: string;

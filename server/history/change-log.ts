@@ -1,8 +1,8 @@
 import {
+  beginAsChangeWriter,
   headSeq,
   insertChanges,
   loadChanges,
-  BEGIN_AS_CHANGE_WRITER,
   type ChangeRow,
   type PixelEventColumns,
 } from '../../db/queries/changes';
@@ -51,26 +51,21 @@ export class ChangeLog {
 
   /**
    * Runs `draft` inside a write transaction (it may read and update other tables, e.g. mark
-   * orders paid) and writes the changes it returns with the next seqs; `afterWrite` may then
-   * record those seqs elsewhere in the same transaction. Resolves with the
-   * changes once committed and applied; writes nothing if `draft` returns none or throws.
+   * orders paid) and writes the changes it returns with the next seqs (a paint is linked to
+   * its order in the same statement). Resolves with the changes once committed and applied;
+   * writes nothing if `draft` returns none or anything throws.
    */
-  append(
-    draft: (client: DbClient) => Promise<ChangeDraft[]>,
-    afterWrite?: (client: DbClient, changes: Change[]) => Promise<void>,
-  ): Promise<Change[]> {
+  append(draft: (client: DbClient) => Promise<ChangeDraft[]>): Promise<Change[]> {
     return this.serialized(async () => {
       const committed = await inTransaction(
         this.db,
-        async (client) => {
-          await this.catchUpWith(client);
+        async (client, head: number) => {
+          await this.catchUpWith(client, head);
           const drafts = await draft(client);
           if (drafts.length === 0) return [];
-          const changes = await this.write(client, drafts);
-          await afterWrite?.(client, changes);
-          return changes;
+          return this.write(client, drafts);
         },
-        BEGIN_AS_CHANGE_WRITER,
+        beginAsChangeWriter,
       );
       this.apply(committed, 'written');
       return committed;
@@ -82,15 +77,14 @@ export class ChangeLog {
     return this.serialized(async () => {
       const client = await this.db.connect();
       try {
-        return await this.catchUpWith(client);
+        return await this.catchUpWith(client, await headSeq(client));
       } finally {
         client.release();
       }
     });
   }
 
-  private async catchUpWith(client: DbClient): Promise<Change[]> {
-    const head = await headSeq(client);
+  private async catchUpWith(client: DbClient, head: number): Promise<Change[]> {
     const missing = await loadChanges(client, this.board.seq, head);
     this.apply(missing, 'caught-up');
     return missing;

@@ -1,4 +1,4 @@
-import { markOrdersPaid, recordPaintedOrders } from '../../db/queries/orders';
+import { markOrdersPaid } from '../../db/queries/orders';
 import { unpackPixels, type PixelBatch } from '../../protocol/pixel-batch';
 import { bylineOf, type Change } from '../../protocol/changes';
 import type { ChangeLog } from '../history/change-log';
@@ -22,7 +22,8 @@ export class UnpaintableOrderError extends Error {
 
 /**
  * Paints the orders of these confirmed payments, each exactly once: in one transaction the
- * orders still unpaid are marked paid, their changes and pixel events written and linked.
+ * orders still unpaid are marked paid, their changes and pixel events written and linked
+ * (ChangeLog links each paint to its order).
  * Hashes of orders already paid (by another instance or an earlier run) paint nothing. Throws
  * UnpaintableOrderError (writing nothing) when an order no longer fits the board or palette.
  */
@@ -31,31 +32,22 @@ export async function settleOrders(
   paymentHashes: string[],
 ): Promise<Change[]> {
   const { board } = deps.changeLog;
-  return deps.changeLog.append(
-    async (client) => {
-      const paid = await markOrdersPaid(client, paymentHashes);
-      return paid.map((order) => {
-        const pixels = unpackPixels(order.packedPixels);
-        const problem = misfit(pixels, board.width, board.height, deps.paletteSize);
-        if (problem) throw new UnpaintableOrderError(order.id, problem);
-        return {
-          kind: 'paint' as const,
-          orderId: order.id,
-          actor: `order:${order.id}`,
-          note: null,
-          byline: bylineOf(order.name, order.message),
-          pixels,
-        };
-      });
-    },
-    async (client, changes) => {
-      await recordPaintedOrders(
-        client,
-        changes.map((change) => change.orderId as string),
-        changes.map((change) => change.seq),
-      );
-    },
-  );
+  return deps.changeLog.append(async (client) => {
+    const paid = await markOrdersPaid(client, paymentHashes);
+    return paid.map((order) => {
+      const pixels = unpackPixels(order.packedPixels);
+      const problem = misfit(pixels, board.width, board.height, deps.paletteSize);
+      if (problem) throw new UnpaintableOrderError(order.id, problem);
+      return {
+        kind: 'paint' as const,
+        orderId: order.id,
+        actor: `order:${order.id}`,
+        note: null,
+        byline: bylineOf(order.name, order.message),
+        pixels,
+      };
+    });
+  });
 }
 
 /** Why `pixels` do not fit a width x height board with `paletteSize` colours, or null. */
