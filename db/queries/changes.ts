@@ -55,8 +55,9 @@ export async function insertChanges(
   rows: ChangeRow[],
   events: PixelEventColumns,
 ): Promise<Date> {
-  const result = await client.query<{ now: Date }>(
-    `WITH pixels AS (
+  const result = await client.query<{ now: Date }>({
+    name: 'insert-changes',
+    text: `WITH pixels AS (
        INSERT INTO pixel_events (seq, x, y, color, prev_color)
        SELECT * FROM unnest($11::bigint[], $12::smallint[], $13::smallint[], $14::smallint[],
                             $15::smallint[])
@@ -76,7 +77,7 @@ export async function insertChanges(
        WHERE inserted.kind = 'paint' AND unpainted_orders.order_id = inserted.order_id
      )
      SELECT created_at AS now FROM inserted LIMIT 1`,
-    [
+    values: [
       rows.map((row) => row.seq),
       rows.map((row) => row.kind),
       rows.map((row) => row.orderId),
@@ -93,7 +94,7 @@ export async function insertChanges(
       events.colors,
       events.previousColors,
     ],
-  );
+  });
   return result.rows[0].now;
 }
 

@@ -76,12 +76,13 @@ export async function markOrdersPaid(
   client: Queryable,
   paymentHashes: string[],
 ): Promise<PaidOrderRow[]> {
-  const result = await client.query<PaidOrderRow>(
-    `UPDATE orders SET status = 'paid', paid_at = now()
+  const result = await client.query<PaidOrderRow>({
+    name: 'mark-orders-paid',
+    text: `UPDATE orders SET status = 'paid', paid_at = now()
      WHERE payment_hash = ANY($1::text[]) AND status <> 'paid'
      RETURNING id, payment_hash AS "paymentHash", pixels AS "packedPixels", name, message`,
-    [paymentHashes],
-  );
+    values: [paymentHashes],
+  });
   // Deterministic seq order within one settlement batch: by payment hash order given.
   const position = new Map(paymentHashes.map((hash, i) => [hash, i]));
   return result.rows.sort((a, b) => position.get(a.paymentHash)! - position.get(b.paymentHash)!);

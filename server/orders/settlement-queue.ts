@@ -60,8 +60,9 @@ export class SettlementQueue {
   }
 
   private async drain(): Promise<void> {
-    // Let the payments of this tick join the batch.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Payments announced in the same task join the batch; those arriving while it is written
+    // make the next one (group commit without waiting a loop turn for company).
+    await Promise.resolve();
     let retryMs = FIRST_RETRY_MS;
     while (this.queued.length > 0 && !this.stopped) {
       const batch = this.queued.slice(0, MAX_BATCH);
