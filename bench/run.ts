@@ -121,6 +121,11 @@ async function main() {
           '<= 1.15',
         ]);
         table.push([
+          `  before it: simulator settle, p50 / p99 (ms)`,
+          `${run.nodeSettleP50Ms} / ${run.nodeSettleP99Ms} (settle called->viewer p99 ${run.p99FromSettleCallMs})`,
+          '',
+        ]);
+        table.push([
           `  server CPU per viewer-message (us)`,
           `${run.cpuUsPerViewerMessage} (bare ${run.bareCpuUsPerViewerMessage})`,
           '',
