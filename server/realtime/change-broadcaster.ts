@@ -15,8 +15,8 @@ export interface BroadcastTarget {
 }
 
 /**
- * Sends applied changes to every viewer. Changes applied in the same tick go out as one
- * message, encoded once for all sockets; oversized ones become a `reload`. While a fan-out is
+ * Sends applied changes to every viewer. Changes applied in the same task go out as one
+ * message (sent once that task's listeners are done, without waiting a loop turn), encoded once for all sockets; oversized ones become a `reload`. While a fan-out is
  * still being written, newer changes wait and then leave together: under load, fewer and
  * larger messages rather than a growing queue of small ones.
  */
@@ -38,7 +38,7 @@ export class ChangeBroadcaster {
     if (this.scheduled) return;
     this.scheduled = true;
     if (this.sending) void this.sending.then(() => this.flush());
-    else setImmediate(() => this.flush());
+    else queueMicrotask(() => this.flush());
   }
 
   flush(): void {
