@@ -47,7 +47,6 @@ test('zoom and pan change the view and the URL; a reload restores view and draft
   await expect(page.getByTestId('draft-count')).toHaveText('1 px');
   await page.mouse.move(10, 10);
   await snap(page, testInfo, 'deep-zoom-grid-and-draft');
-  await page.waitForTimeout(600); // the draft is saved shortly after each edit
 
   const before = page.url();
   await page.reload();
@@ -62,4 +61,17 @@ test('zoom and pan change the view and the URL; a reload restores view and draft
     return (window.innerWidth / 2 - rect.left) / (rect.width / 1000);
   });
   expect(Math.round(centre)).toBe(120);
+});
+
+test('a stroke drawn just before the page reloads is still in the draft', async ({ page }) => {
+  await openBoard(page, '?x=40&y=50&zoom=20');
+  await page.keyboard.press('b');
+  await page.keyboard.press('4');
+  await dragPixels(page, [40, 50], [43, 50]);
+  await expect(page.getByTestId('draft-count')).toHaveText('4 px');
+  // No wait: the draft's save delay has not passed; leaving the page must save it.
+  await page.reload();
+  await expect(page.getByTestId('board-status')).toContainText('live');
+  await expect(page.getByTestId('draft-count')).toHaveText('4 px');
+  expect(await canvasPixel(page, 'draft', 43, 50)).toEqual(hexRgb('#222222'));
 });

@@ -133,6 +133,25 @@ export class DraftEditor {
     }, SUMMARY_AFTER_PAINT_MS);
   }
 
+  /**
+   * Writes an edit still waiting for its save delay now: the page is going away (closed,
+   * reloaded, left), and a stroke made just before must be there when the board opens again.
+   */
+  saveNow(): void {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.save();
+  }
+
+  /** The page is done with the editor: saves what is pending and cancels its timers. */
+  stop(): void {
+    this.saveNow();
+    clearTimeout(this.paintTimer);
+    this.paintTimer = undefined;
+    cancelAnimationFrame(this.summaryFrame);
+    this.summaryFrame = 0;
+  }
+
   /** Recounts what is already right on the board (after live pixels arrived). */
   refreshSummary(): void {
     this.summary.set(summarizeDraft(this.draft, this.board, this.settings));
@@ -147,9 +166,12 @@ export class DraftEditor {
         this.refreshSummary();
       });
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      const { draft, settings } = this;
-      if (draft && settings) saveDraft(settings.width, settings.height, draft.colors);
-    }, SAVE_DELAY_MS);
+    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+  }
+
+  private save(): void {
+    this.saveTimer = undefined;
+    const { draft, settings } = this;
+    if (draft && settings) saveDraft(settings.width, settings.height, draft.colors);
   }
 }

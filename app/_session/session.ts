@@ -88,7 +88,11 @@ export class Session {
   }
 
   start(): void {
+    // The last stroke is saved when the page goes away, not lost to the save delay.
+    const saveDraft = () => this.editor.saveNow();
+    window.addEventListener('pagehide', saveDraft);
     this.unsubscribe.push(
+      () => window.removeEventListener('pagehide', saveDraft),
       this.connection.onBoardReady((board, settings) => this.boardReady(board, settings)),
       this.connection.onPainted(() => this.editor.boardPainted()),
       this.connection.onFeed((entries) => this.feedState.add(entries)),
@@ -100,6 +104,7 @@ export class Session {
 
   stop(): void {
     this.connection.stop();
+    this.editor.stop();
     this.unsubscribe.splice(0).forEach((stop) => stop());
   }
 
